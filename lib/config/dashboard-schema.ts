@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+// The dashboards file: `{ "dashboards": [ { "slug": "…", "title": "…", … } ] }`.
+// Every key but slug and title has a default; no filter means every deal.
+
+export const ALLOWED_FIELDS = ['name', 'amount', 'stage', 'closeDate', 'company'] as const;
+export type AllowedField = (typeof ALLOWED_FIELDS)[number];
+
+export const RELATIVE_WINDOWS = [
+  'this-month',
+  'this-quarter',
+  'this-year',
+  'next-30-days',
+  'next-90-days',
+  'next-12-months',
+  'last-90-days',
+  'last-12-months',
+] as const;
+export type RelativeWindow = (typeof RELATIVE_WINDOWS)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+const closeDateWindow = z.union([
+  z.object({ relative: z.enum(RELATIVE_WINDOWS) }).strict(),
+  z
+    .object({ from: isoDate.optional(), to: isoDate.optional() })
+    .strict()
+    .refine((w) => w.from !== undefined || w.to !== undefined, 'give from, to, or both'),
+]);
+
+const stageValue = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'a stage value looks like PROPOSAL');
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'a currency is a 3-letter ISO code such as USD');
+// A rate is a decimal string so conversion stays exact: 1 unit of the key = rate units of the display currency.
+const rate = z.string().regex(/^\d{1,9}(\.\d{1,9})?$/, 'a rate is a decimal string such as "1.08"');
+const uuid = z.string().uuid();
+
+export const dashboardFilterSchema = z
+  .object({
+    stages: z.array(stageValue).min(1).optional(),
+    closeDate: closeDateWindow.optional(),
+    ownerIds: z.array(uuid).min(1).optional(),
+    /** Minimum amount in micros of the deal's own currency, as an integer string. */
+    minAmountMicros: z.string().regex(/^\d{1,20}$/).optional(),
+  })
+  .strict();
+
+export const dashboardSchema = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug is lowercase letters, digits and dashes'),
+    title: z.string().min(1).max(120),
+    filter: dashboardFilterSchema.default({}),
+    wonStages: z.array(stageValue).min(1).default(['CUSTOMER']),
+    period: z.enum(['month', 'quarter', 'year']).default('quarter'),
+    currency: currencyCode.default('USD'),
+    rates: z.record(currencyCode, rate).default({}),
+    timeZone: z
+      .string()
+      .default('UTC')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'unknown IANA time zone'),
+    locale: z
+      .string()
+      .default('en-US')
+      .refine((l) => {
+        try {
+          return Intl.NumberFormat.supportedLocalesOf([l]).length > 0;
+        } catch {
+          return false;
+        }
+      }, 'unknown locale'),
+    fields: z.array(z.enum(ALLOWED_FIELDS)).default(['name', 'amount', 'stage', 'closeDate']),
+    topDeals: z.number().int().min(0).max(50).default(10),
+  })
+  .strict();
+
+export const dashboardsFileSchema = z
+  .object({ dashboards: z.array(dashboardSchema).min(1) })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.dashboards.forEach((d, i) => {
+      if (seen.has(d.slug)) ctx.addIssue({ code: 'custom', path: ['dashboards', i, 'slug'], message: `duplicate slug "${d.slug}"` });
+      seen.add(d.slug);
+    });
+  });
+
+export type DashboardConfig = z.infer<typeof dashboardSchema>;
+export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;
+export type DashboardsFile = z.infer<typeof dashboardsFileSchema>;
+
+/** A dashboard with every default filled in — handy for tests and the demo. */
+export function dashboardDefaults(partial: { slug: string; title: string } & Record<string, unknown>): DashboardConfig {
+  return dashboardSchema.parse(partial);
+}

@@ -1,0 +1,133 @@
+// Shared contracts between lib/twenty (reads Twenty), lib/pipeline (pure summary),
+// lib/cache (one snapshot per dashboard) and the UI. Money is always integer micros:
+// bigint inside the server, decimal integer strings in anything serialised.
+
+/** A stage option as Twenty's metadata describes it (value, label, colour name, order). */
+export type StageOption = {
+  value: string;
+  label: string;
+  /** Twenty colour name, e.g. "red", "sky", "turquoise". */
+  color: string;
+  position: number;
+};
+
+/**
+ * One aggregate bucket, as Twenty's groupBy returns it: stage × currency × close month.
+ * Every strategy (groupBy, per-stage aggregates, paging) produces the same buckets.
+ */
+export type DealGroup = {
+  stage: string;
+  /** null when the deal has no amount currency (null or ""). */
+  currencyCode: string | null;
+  /** "YYYY-MM" of the close date, null when the deal has no close date. */
+  closeMonth: string | null;
+  /** Deals in the bucket, including deals whose amount is null. */
+  count: number;
+  /** Sum of the non-null amountMicros in the bucket. */
+  amountMicros: bigint;
+};
+
+/** A record, reduced to the fields the app may ever read. */
+export type Deal = {
+  id: string;
+  name: string | null;
+  stage: string;
+  amountMicros: bigint | null;
+  currencyCode: string | null;
+  closeDate: string | null;
+  companyName: string | null;
+  updatedAt: string;
+};
+
+export type FetchStrategy = 'groupBy' | 'aggregate' | 'paging';
+
+/** What lib/twenty hands to lib/pipeline for one dashboard. */
+export type PipelineData = {
+  stageOptions: StageOption[];
+  stageOptionsSource: 'metadata' | 'default';
+  groups: DealGroup[];
+  /** Largest open deals first, already limited to the dashboard's topDeals count. */
+  topDeals: Deal[];
+  strategy: FetchStrategy;
+  /** ISO time the upstream answers were read. */
+  fetchedAt: string;
+};
+
+/** An amount in one currency, serialised. */
+export type Money = { currencyCode: string; amountMicros: string };
+
+/**
+ * A total in the dashboard's display currency. Currencies with a configured rate are converted
+ * into `amountMicros` (and `converted` says so); currencies without a rate are never added:
+ * they stay apart in `other`.
+ */
+export type MoneyTotal = {
+  currency: string;
+  amountMicros: string;
+  converted: boolean;
+  other: Money[];
+};
+
+export type StageSummary = StageOption & {
+  count: number;
+  amountMicros: string;
+  converted: boolean;
+  other: Money[];
+  isWon: boolean;
+  /** false when deals carry a stage value that Twenty's metadata no longer lists. */
+  known: boolean;
+};
+
+export type Kpis = {
+  openValue: MoneyTotal;
+  openCount: number;
+  /** Open value / open deals with an amount; null when there are none. */
+  averageDeal: MoneyTotal | null;
+  wonThisPeriod: MoneyTotal & { count: number };
+  wonPreviousPeriod: MoneyTotal & { count: number };
+  closingThisMonth: MoneyTotal & { count: number };
+  period: 'month' | 'quarter' | 'year';
+};
+
+export type TimelinePoint = MoneyTotal & { month: string; count: number };
+
+/** A top deal carries only the fields the dashboard allows; others are absent. */
+export type TopDeal = {
+  id: string;
+  name?: string | null;
+  amountMicros?: string | null;
+  currencyCode?: string | null;
+  stage?: string;
+  stageLabel?: string;
+  closeDate?: string | null;
+  companyName?: string | null;
+};
+
+export type StaleReason = 'unreachable' | 'rate_limited' | 'auth' | 'rejected' | 'timeout' | 'upstream_error';
+
+/** The summary every surface renders (page, embed, TV, JSON, SSE). */
+export type Snapshot = {
+  slug: string;
+  title: string;
+  currency: string;
+  locale: string;
+  timeZone: string;
+  asOf: string;
+  /** Changes when, and only when, the content changes. */
+  version: string;
+  stale: boolean;
+  staleReason: StaleReason | null;
+  staleSince: string | null;
+  stages: StageSummary[];
+  kpis: Kpis;
+  timeline: TimelinePoint[];
+  topDeals: TopDeal[];
+  /** The record fields this dashboard allows in lists. */
+  fields: string[];
+  rates: Record<string, string>;
+  strategy: FetchStrategy;
+  demo: boolean;
+};
+
+/** A snapshot before the cache stamps version and freshness on it. */
+export type SnapshotContent = Omit<Snapshot, 'version' | 'stale' | 'staleReason' | 'staleSince' | 'asOf'>;
