@@ -50,6 +50,8 @@ export const dashboardSchema = z
     title: z.string().min(1).max(120),
     filter: dashboardFilterSchema.default({}),
     wonStages: z.array(stageValue).min(1).default(['CUSTOMER']),
+    /** Stages that are closed without a win (Twenty's defaults have none). Open = neither won nor lost. */
+    lostStages: z.array(stageValue).default([]),
     period: z.enum(['month', 'quarter', 'year']).default('quarter'),
     currency: currencyCode.default('USD'),
     rates: z.record(currencyCode, rate).default({}),
