@@ -140,3 +140,14 @@ export function resolveAbsoluteWindow(w: { from?: string; to?: string }, timeZon
   };
   return { from: w.from ? day(w.from, 0) : undefined, to: w.to ? day(w.to, 1) : undefined };
 }
+
+/**
+ * The months a snapshot reports on (timeline, won this/previous period, closing this month):
+ * from the first month of the previous period to eleven months ahead, inclusive. Strategies
+ * that cannot group every month (per-stage aggregates) only need month detail inside it.
+ */
+export function snapshotMonthWindow(now: Date, timeZone: string, period: Period): { first: MonthKey; last: MonthKey; range: Range } {
+  const first = periodMonths(now, timeZone, period, -1)[0] ?? monthKeyOf(now, timeZone);
+  const last = addMonths(monthKeyOf(now, timeZone), 11);
+  return { first, last, range: { from: startOfMonth(first, timeZone), to: startOfMonth(addMonths(last, 1), timeZone) } };
+}
