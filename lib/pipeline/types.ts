@@ -25,6 +25,11 @@ export type DealGroup = {
   count: number;
   /** Sum of the non-null amountMicros in the bucket. */
   amountMicros: bigint;
+  /**
+   * Deals in the bucket whose amount is not null (Twenty: `countNotEmptyAmount`), for the average
+   * deal size. Optional: when absent, every deal of a bucket with a currency code counts.
+   */
+  amountCount?: number;
 };
 
 /** A record, reduced to the fields the app may ever read. */

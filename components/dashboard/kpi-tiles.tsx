@@ -1,0 +1,70 @@
+import type { Display } from '@/components/dashboard/display';
+import { KpiTile } from '@/components/dashboard/kpi-tile';
+import { MoneyTotal } from '@/components/dashboard/money-total';
+import { ChangeBadge } from '@/components/dashboard/change-badge';
+import type { Kpis } from '@/lib/pipeline/types';
+import { formatChange, formatCount, formatMonth } from '@/lib/format';
+import { monthKeyOf } from '@/lib/time/zoned';
+
+const PERIOD_WORDS: Record<Kpis['period'], { current: string; previous: string }> = {
+  month: { current: 'this month', previous: 'last month' },
+  quarter: { current: 'this quarter', previous: 'last quarter' },
+  year: { current: 'this year', previous: 'last year' },
+};
+
+function deals(count: number, locale: string): string {
+  return `${formatCount(count, locale)} ${count === 1 ? 'deal' : 'deals'}`;
+}
+
+export function KpiTiles({ kpis, asOf, display }: { kpis: Kpis; asOf: string; display: Display }) {
+  const { locale, timeZone } = display;
+  const period = PERIOD_WORDS[kpis.period];
+  const won = kpis.wonThisPeriod;
+  const closing = kpis.closingThisMonth;
+  const change = formatChange(won.amountMicros, kpis.wonPreviousPeriod.amountMicros, locale);
+  const currentMonth = formatMonth(monthKeyOf(new Date(asOf), timeZone), locale, timeZone, 'long');
+
+  return (
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5" role="group" aria-label="Key figures">
+      <KpiTile label="Open pipeline" testId="kpi-open-value" data={{ 'data-amount-micros': kpis.openValue.amountMicros, 'data-currency': kpis.openValue.currency }}>
+        <MoneyTotal total={kpis.openValue} locale={locale} />
+      </KpiTile>
+      <KpiTile label="Open deals" testId="kpi-open-count" data={{ 'data-value': kpis.openCount }}>
+        <p className="text-(length:--pw-kpi) leading-none font-semibold tracking-tight text-(--pw-text) tabular-nums">
+          {formatCount(kpis.openCount, locale)}
+        </p>
+      </KpiTile>
+      <KpiTile
+        label="Average deal size"
+        testId="kpi-average-deal"
+        data={{ 'data-amount-micros': kpis.averageDeal?.amountMicros ?? '', 'data-empty': kpis.averageDeal === null }}
+      >
+        {kpis.averageDeal ? (
+          <MoneyTotal total={kpis.averageDeal} locale={locale} />
+        ) : (
+          <p className="text-(length:--pw-kpi) leading-none font-semibold text-(--pw-muted)">
+            —<span className="sr-only"> no open deals with an amount</span>
+          </p>
+        )}
+      </KpiTile>
+      <KpiTile
+        label={`Won ${period.current}`}
+        testId="kpi-won-period"
+        data={{ 'data-amount-micros': won.amountMicros, 'data-count': won.count, 'data-previous-amount-micros': kpis.wonPreviousPeriod.amountMicros }}
+        footer={<ChangeBadge change={change} against={period.previous} />}
+      >
+        <MoneyTotal total={won} locale={locale} />
+        <p className="text-(length:--pw-small) text-(--pw-muted) tabular-nums">{deals(won.count, locale)}</p>
+      </KpiTile>
+      <KpiTile
+        label="Closing this month"
+        testId="kpi-closing-month"
+        data={{ 'data-amount-micros': closing.amountMicros, 'data-count': closing.count }}
+        footer={currentMonth}
+      >
+        <MoneyTotal total={closing} locale={locale} />
+        <p className="text-(length:--pw-small) text-(--pw-muted) tabular-nums">{deals(closing.count, locale)}</p>
+      </KpiTile>
+    </div>
+  );
+}

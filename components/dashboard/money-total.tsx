@@ -1,0 +1,45 @@
+import type { Money, MoneyTotal as MoneyTotalValue } from '@/lib/pipeline/types';
+import { formatMoney } from '@/lib/format';
+
+/** Amounts in currencies without a rate: listed, never added to the main figure. */
+export function OtherCurrencies({ other, locale, className = '' }: { other: Money[]; locale: string; className?: string }) {
+  if (other.length === 0) return null;
+  return (
+    <ul className={`flex flex-wrap gap-x-3 gap-y-1 text-(length:--pw-small) text-(--pw-muted) tabular-nums ${className}`} aria-label="Not converted">
+      {other.map((m) => (
+        <li key={m.currencyCode} data-currency={m.currencyCode} data-amount-micros={m.amountMicros}>
+          + {formatMoney(m.amountMicros, m.currencyCode, locale, { wholeUnits: true })}{' '}
+          <span className="text-(length:--pw-tiny) tracking-wide uppercase">{m.currencyCode} not converted</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ConvertedMark({ converted }: { converted: boolean }) {
+  if (!converted) return null;
+  return (
+    <span
+      className="rounded-md bg-(--pw-chip) px-1.5 py-0.5 text-(length:--pw-tiny) font-medium text-(--pw-muted)"
+      title="Includes amounts converted from other currencies at the dashboard's configured rates"
+    >
+      ≈ converted
+    </span>
+  );
+}
+
+/** A headline money figure: whole units, with its conversion label and unconverted remainder. */
+export function MoneyTotal({ total, locale }: { total: MoneyTotalValue; locale: string }) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <p
+        className="flex flex-wrap items-center gap-x-2 gap-y-1 text-(length:--pw-kpi) leading-none font-semibold tracking-tight text-(--pw-text) tabular-nums"
+        title={formatMoney(total.amountMicros, total.currency, locale)}
+      >
+        <span>{formatMoney(total.amountMicros, total.currency, locale, { wholeUnits: true })}</span>
+        <ConvertedMark converted={total.converted} />
+      </p>
+      <OtherCurrencies other={total.other} locale={locale} />
+    </div>
+  );
+}

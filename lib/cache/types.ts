@@ -1,0 +1,35 @@
+import type { Snapshot, SnapshotContent, StaleReason } from '@/lib/pipeline/types';
+
+export type LoadedContent = SnapshotContent & { asOf: string };
+
+/** 'waiting': no good snapshot exists yet (e.g. first start with the CRM down). Never an error. */
+export type CacheRead =
+  | { state: 'ready'; snapshot: Snapshot }
+  | { state: 'waiting'; reason: StaleReason | null; since: string };
+
+export type SnapshotListener = (snapshot: Snapshot) => void;
+
+export type SnapshotCacheOptions = {
+  load: (slug: string) => Promise<LoadedContent>;
+  /** After this age a read still answers at once but starts one background refresh. */
+  ttlMs: number;
+  /** After this age a read waits for the refresh (and falls back to the stale snapshot if it fails). */
+  maxAgeMs: number;
+  /** After a failed load, no new attempt starts before this long (default ttlMs), so viewers cannot hammer a CRM that is down. */
+  retryAfterFailureMs?: number;
+  now?: () => number;
+  classify?: (err: unknown) => StaleReason;
+  /** Told about every failed load (for logs and /api/health); the cache never rethrows. */
+  onError?: (slug: string, err: unknown, reason: StaleReason) => void;
+};
+
+export type SnapshotCache = {
+  get: (slug: string) => Promise<CacheRead>;
+  /** Marks the entry due and refreshes now; N calls during one load cause at most one more load. */
+  invalidate: (slug: string) => void;
+  peek: (slug: string) => Snapshot | undefined;
+  /** Called when the version or the stale state changes, never for an identical refresh. */
+  subscribe: (slug: string, listener: SnapshotListener) => () => void;
+  /** Replaces the content (exact webhook-driven update) without a load; notifies if it changed. */
+  set: (slug: string, content: SnapshotContent) => Snapshot;
+};

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+// Every setting the app reads from the environment, validated once. Secrets stay server-side:
+// this schema is only imported by lib/config/env.ts (server-only) and the startup check.
+
+const intFromEnv = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const optionalSecret = (min: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.string().min(min).optional());
+
+export const envSchema = z.object({
+  TWENTY_API_URL: z
+    .string({ error: 'is required (the base URL of your Twenty server, e.g. https://crm.example.com)' })
+    .url('must be a URL such as https://crm.example.com')
+    .refine((u) => /^https?:/.test(u), 'must use http or https')
+    .transform((u) => u.replace(/\/+$/, '').replace(/\/graphql$/, '')),
+  TWENTY_API_KEY: z.string({ error: 'is required (a Twenty API key with a read-only role)' }).min(10, 'looks too short for a Twenty API key'),
+  TWENTY_WEBHOOK_SECRET: optionalSecret(8),
+  SESSION_PASSWORD: optionalSecret(32),
+  DASHBOARDS_CONFIG: z.string().default('dashboards.config.json'),
+  PORT: intFromEnv(3000, 1, 65535),
+  PIPELINE_WALL_DEMO: z.enum(['0', '1']).default('0'),
+  UPSTREAM_CALLS_PER_MINUTE: intFromEnv(60, 1, 6000),
+  UPSTREAM_TIMEOUT_MS: intFromEnv(10_000, 100, 120_000),
+  CACHE_TTL_MS: intFromEnv(60_000, 0, 86_400_000),
+  CACHE_MAX_AGE_MS: intFromEnv(600_000, 1_000, 86_400_000),
+  RECONCILE_INTERVAL_MS: intFromEnv(300_000, 1_000, 86_400_000),
+  WEBHOOK_TOLERANCE_MS: intFromEnv(300_000, 1_000, 86_400_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** One line naming the first bad setting, never its value (it may be a secret). */
+export function describeEnvError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid environment';
+  const name = String(issue.path[0] ?? 'environment');
+  return `${name} ${issue.message.replace(/^Invalid input: /, '')}`;
+}

@@ -1,0 +1,48 @@
+// Exact money arithmetic on integer micros (1 unit = 1,000,000 micros). Everything is bigint;
+// a float never touches an amount, so 100k deals of 10^15 micros still add up to the micro.
+
+/** Integer division rounded half away from zero (Java's HALF_UP), the usual rule for money. */
+export function divideRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError('division by zero');
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const rounded = (2n * n + d) / (2n * d);
+  return negative ? -rounded : rounded;
+}
+
+/** A decimal rate as an exact fraction: "1.08" → 108 / 100. */
+export type ExactRate = { numerator: bigint; denominator: bigint };
+
+const RATE_PATTERN = /^(\d+)(?:\.(\d+))?$/;
+
+export function parseRate(rate: string): ExactRate {
+  const match = RATE_PATTERN.exec(rate.trim());
+  if (!match) throw new RangeError(`not a decimal rate: "${rate}"`);
+  const whole = match[1] ?? '0';
+  const fraction = match[2] ?? '';
+  return { numerator: BigInt(whole + fraction), denominator: 10n ** BigInt(fraction.length) };
+}
+
+/** micros × rate, rounded half-up to whole micros. */
+export function convertMicros(micros: bigint, rate: ExactRate): bigint {
+  return divideRoundHalfUp(micros * rate.numerator, rate.denominator);
+}
+
+/**
+ * Twenty sends amountMicros as a GraphQL number on some versions and a string on others (and in
+ * webhooks). Accept an integer in either form ("12.0" too); a fraction of a micro or text is
+ * rejected rather than guessed at. A number past 2^53 has already lost precision in JSON.parse;
+ * it is taken as it came, since no better value exists.
+ */
+export function parseMicros(value: unknown): bigint | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) throw new RangeError(`amountMicros is not an integer: ${value}`);
+    return BigInt(value);
+  }
+  const match = typeof value === 'string' ? /^\s*(-?\d+)(?:\.0*)?\s*$/.exec(value) : null;
+  if (match?.[1] !== undefined) return BigInt(match[1]);
+  throw new RangeError(`amountMicros is not an integer: ${String(value)}`);
+}

@@ -1,0 +1,33 @@
+import { addToSums, emptySums, isConvertible, toMoneyTotal, type Conversion } from '@/lib/money/totals';
+import type { DealGroup, MoneyTotal } from '@/lib/pipeline/types';
+
+export type CountedTotal = MoneyTotal & { count: number };
+
+/** Count and per-currency sum of the given buckets, in the display currency where a rate allows. */
+export function totalOf(groups: Iterable<DealGroup>, conversion: Conversion): CountedTotal {
+  const sums = emptySums();
+  let count = 0;
+  for (const group of groups) {
+    count += group.count;
+    addToSums(sums, group.currencyCode, group.amountMicros);
+  }
+  return { ...toMoneyTotal(sums, conversion), count };
+}
+
+/**
+ * Deals of a bucket that carry an amount. Without Twenty's countNotEmptyAmount, a bucket with a
+ * currency code is taken to be all priced and one without a code to have no amounts, which is
+ * how Twenty stores an empty amount (null micros, "" code).
+ */
+export function dealsWithAmount(group: DealGroup): number {
+  return group.amountCount ?? (group.currencyCode ? group.count : 0);
+}
+
+/** Priced deals whose amounts are part of a display-currency total. */
+export function convertibleDealCount(groups: Iterable<DealGroup>, conversion: Conversion): number {
+  let n = 0;
+  for (const group of groups) {
+    if (isConvertible(conversion, group.currencyCode)) n += dealsWithAmount(group);
+  }
+  return n;
+}

@@ -1,0 +1,45 @@
+import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import { divideRoundHalfUp } from '@/lib/money/micros';
+import type { Conversion } from '@/lib/money/totals';
+import { convertibleDealCount, totalOf } from '@/lib/pipeline/group-totals';
+import type { StageCatalog } from '@/lib/pipeline/stage-catalog';
+import type { DealGroup, Kpis, MoneyTotal } from '@/lib/pipeline/types';
+import { monthKeyOf, periodMonths } from '@/lib/time/zoned';
+
+export function computeKpis(
+  groups: DealGroup[],
+  catalog: StageCatalog,
+  conversion: Conversion,
+  dashboard: Pick<DashboardConfig, 'period' | 'timeZone'>,
+  now: Date,
+): Kpis {
+  const open = groups.filter((g) => catalog.kindOf(g.stage) === 'open');
+  const won = groups.filter((g) => catalog.kindOf(g.stage) === 'won');
+  const inMonths = (months: string[]) => {
+    const set = new Set(months);
+    return (g: DealGroup) => g.closeMonth !== null && set.has(g.closeMonth);
+  };
+  const thisMonth = monthKeyOf(now, dashboard.timeZone);
+
+  const openTotal = totalOf(open, conversion);
+  const { count: openCount, ...openValue } = openTotal;
+  return {
+    openValue,
+    openCount,
+    averageDeal: averageOf(openValue, convertibleDealCount(open, conversion)),
+    wonThisPeriod: totalOf(won.filter(inMonths(periodMonths(now, dashboard.timeZone, dashboard.period))), conversion),
+    wonPreviousPeriod: totalOf(won.filter(inMonths(periodMonths(now, dashboard.timeZone, dashboard.period, -1))), conversion),
+    closingThisMonth: totalOf(open.filter(inMonths([thisMonth])), conversion),
+    period: dashboard.period,
+  };
+}
+
+/**
+ * Only the display-currency part is averaged: unconvertible currencies have no common unit, so
+ * `other` stays empty rather than mixing them in.
+ */
+function averageOf(value: MoneyTotal, pricedDeals: number): MoneyTotal | null {
+  if (pricedDeals === 0) return null;
+  const average = divideRoundHalfUp(BigInt(value.amountMicros), BigInt(pricedDeals));
+  return { currency: value.currency, amountMicros: average.toString(), converted: value.converted, other: [] };
+}

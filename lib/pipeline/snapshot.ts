@@ -1,0 +1,40 @@
+import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import { conversionFor } from '@/lib/money/totals';
+import { computeKpis } from '@/lib/pipeline/kpis';
+import { buildStageCatalog } from '@/lib/pipeline/stage-catalog';
+import { summariseStages } from '@/lib/pipeline/stages';
+import { buildTimeline } from '@/lib/pipeline/timeline';
+import { selectTopDeals } from '@/lib/pipeline/top-deals';
+import type { PipelineData, SnapshotContent } from '@/lib/pipeline/types';
+
+/**
+ * Everything a dashboard shows, from Twenty's buckets and top deals. Pure: the same data,
+ * dashboard and `now` always give the same content (and so the same version).
+ */
+export function buildSnapshotContent(
+  data: PipelineData,
+  dashboard: DashboardConfig,
+  now: Date,
+  opts: { demo: boolean },
+): SnapshotContent {
+  const conversion = conversionFor(dashboard.currency, dashboard.rates);
+  const catalog = buildStageCatalog(data.stageOptions, data.groups, dashboard);
+  // The stage filter is applied upstream too; applying it here keeps every figure consistent
+  // with the stages on screen even if a strategy could not filter exactly.
+  const groups = data.groups.filter((g) => catalog.includes(g.stage));
+  return {
+    slug: dashboard.slug,
+    title: dashboard.title,
+    currency: dashboard.currency,
+    locale: dashboard.locale,
+    timeZone: dashboard.timeZone,
+    stages: summariseStages(catalog, groups, conversion),
+    kpis: computeKpis(groups, catalog, conversion, dashboard, now),
+    timeline: buildTimeline(groups, catalog, conversion, dashboard, now),
+    topDeals: selectTopDeals(data.topDeals, catalog, conversion, dashboard),
+    fields: [...dashboard.fields],
+    rates: { ...dashboard.rates },
+    strategy: data.strategy,
+    demo: opts.demo,
+  };
+}

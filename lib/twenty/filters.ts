@@ -1,0 +1,100 @@
+import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import { resolveAbsoluteWindow, resolveRelativeWindow, type Range } from '@/lib/time/zoned';
+import type { Capabilities } from '@/lib/twenty/capabilities';
+import { TwentyError } from '@/lib/twenty/errors';
+import type { Log } from '@/lib/twenty/transport';
+
+// A dashboard's locked filter as Twenty's OpportunityFilterInput. Always sent as a GraphQL
+// variable, never spliced into a document: the server's own variable coercion then turns stage
+// strings into its enum (v0.55) or keeps them as strings (SelectFilter), and rejects anything else.
+
+/** One condition of an `and`; kept as a list so strategies can add their own conditions. */
+export type FilterPart = Record<string, unknown>;
+export type OpportunityFilterInput = Record<string, unknown>;
+
+export function toFilterInput(parts: readonly FilterPart[]): OpportunityFilterInput {
+  return parts.length === 0 ? {} : { and: [...parts] };
+}
+
+export function stageIn(stages: readonly string[]): FilterPart {
+  return { stage: { in: [...stages] } };
+}
+
+export function closeDateIn(range: { from?: Date; to?: Date }): FilterPart | null {
+  const condition: Record<string, string> = {};
+  if (range.from) condition.gte = range.from.toISOString();
+  if (range.to) condition.lt = range.to.toISOString();
+  return Object.keys(condition).length === 0 ? null : { closeDate: condition };
+}
+
+export function closeDateWithin(range: Range): FilterPart {
+  return { closeDate: { gte: range.from.toISOString(), lt: range.to.toISOString() } };
+}
+
+/**
+ * BigFloat takes a JSON number; a number is exact up to 2^53 micros (9 billion units), which
+ * covers every real threshold. Beyond that a decimal string keeps the value exact (BigFloat
+ * parses strings; a plain Float scalar would refuse it, which beats silently rounding).
+ */
+export function microsLiteral(micros: string): number | string {
+  const n = Number(micros);
+  return Number.isSafeInteger(n) ? n : micros;
+}
+
+/**
+ * The stage values this server knows: its enum when the filter is an enum (that is what
+ * coercion checks), else the metadata options. null when neither can vouch for a value.
+ */
+export function knownStageValues(caps: Capabilities, options: { values: string[]; fromMetadata: boolean }): string[] | null {
+  if (caps.stageFilter.kind === 'enum') return caps.stageFilter.values;
+  return options.fromMetadata ? options.values : null;
+}
+
+/** Keeps the values the server knows; an unknown one is logged and dropped (never widens). */
+export function checkStages(requested: readonly string[], known: readonly string[] | null, what: string, log: Log): string[] {
+  if (known === null) return [...requested];
+  const ok = requested.filter((s) => known.includes(s));
+  const unknown = requested.filter((s) => !known.includes(s));
+  if (unknown.length > 0) log({ level: 'warn', event: 'twenty.unknown_stages', what, unknown, known });
+  return ok;
+}
+
+export type FilterContext = { caps: Capabilities; knownStages: string[] | null; now: Date; log: Log };
+
+/** The dashboard's own filter, as `and` parts. */
+export function dashboardFilterParts(dashboard: DashboardConfig, ctx: FilterContext): FilterPart[] {
+  const { filter, timeZone } = dashboard;
+  const parts: FilterPart[] = [];
+  if (filter.stages) {
+    const stages = checkStages(filter.stages, ctx.knownStages, `dashboard ${dashboard.slug} filter.stages`, ctx.log);
+    if (stages.length === 0) {
+      throw new TwentyError('rejected', `dashboard ${dashboard.slug}: none of filter.stages exists in this workspace`);
+    }
+    parts.push(stageIn(stages));
+  }
+  if (filter.closeDate) {
+    const range =
+      'relative' in filter.closeDate
+        ? resolveRelativeWindow(filter.closeDate.relative, ctx.now, timeZone)
+        : resolveAbsoluteWindow(filter.closeDate, timeZone);
+    const part = closeDateIn(range);
+    if (part) parts.push(part);
+  }
+  if (filter.ownerIds) {
+    if (!ctx.caps.ownerFilter) {
+      throw new TwentyError('rejected', `dashboard ${dashboard.slug}: filter.ownerIds needs Twenty 1.16 or later (this server's opportunities have no owner)`);
+    }
+    parts.push({ ownerId: { in: [...filter.ownerIds] } });
+  }
+  if (filter.minAmountMicros !== undefined) {
+    parts.push({ amount: { amountMicros: { gte: microsLiteral(filter.minAmountMicros) } } });
+  }
+  return parts;
+}
+
+/** Open stages: the known stages the dashboard shows, minus its won and lost stages. */
+export function openStages(dashboard: DashboardConfig, allStages: readonly string[]): string[] {
+  const closed = new Set([...dashboard.wonStages, ...dashboard.lostStages]);
+  const shown = dashboard.filter.stages ? allStages.filter((s) => dashboard.filter.stages?.includes(s)) : allStages;
+  return shown.filter((s) => !closed.has(s));
+}

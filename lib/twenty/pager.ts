@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { CallBudget } from '@/lib/twenty/budget';
+import type { OpportunityFilterInput } from '@/lib/twenty/filters';
+import type { DealRecord } from '@/lib/twenty/group-deals';
+import { TwentyError } from '@/lib/twenty/errors';
+import { groupingNodeSchema, pageInfoSchema, toDealRecord } from '@/lib/twenty/records';
+import type { Log, Transport } from '@/lib/twenty/transport';
+
+// Reads every matching deal, `first`/`after` in Twenty's default (id) order. Never ordered by
+// amount: v0.55 loses records on `after` pages when ordered by amount.
+
+export const DEAL_PAGE_DOCUMENT = /* GraphQL */ `
+  query DealPage($filter: OpportunityFilterInput, $first: Int, $after: String, $withTotal: Boolean!) {
+    opportunities(filter: $filter, first: $first, after: $after) {
+      totalCount @include(if: $withTotal)
+      pageInfo { hasNextPage endCursor }
+      edges { node { stage amount { amountMicros currencyCode } closeDate } }
+    }
+  }
+`;
+
+const dealPageSchema = z.object({
+  opportunities: z.object({
+    totalCount: z.number().int().nonnegative().optional(),
+    pageInfo: pageInfoSchema,
+    edges: z.array(z.object({ node: groupingNodeSchema })),
+  }),
+});
+
+export type PageAllOptions = {
+  transport: Transport;
+  filter: OpportunityFilterInput;
+  pageSize: number;
+  log: Log;
+  /** Used only to tell the operator how long a pass takes at the budget's pace. */
+  budget?: CallBudget;
+  purpose: string;
+};
+
+export async function pageAllDeals(options: PageAllOptions): Promise<DealRecord[]> {
+  const { transport, filter, pageSize, log, purpose } = options;
+  const deals: DealRecord[] = [];
+  let after: string | null = null;
+  let expectedPages = 1;
+  for (let page = 0; ; page++) {
+    const data: z.infer<typeof dealPageSchema> = await transport.runQuery({
+      document: DEAL_PAGE_DOCUMENT,
+      variables: { filter, first: pageSize, after, withTotal: page === 0 },
+      schema: dealPageSchema,
+    });
+    const { totalCount, pageInfo, edges } = data.opportunities;
+    if (page === 0 && totalCount !== undefined) {
+      expectedPages = Math.max(1, Math.ceil(totalCount / pageSize));
+      const perMinute = options.budget?.stats().perMinute;
+      log({
+        level: expectedPages > 10 ? 'warn' : 'info',
+        event: 'twenty.paging_pass',
+        purpose,
+        totalCount,
+        pages: expectedPages,
+        ...(perMinute ? { minutesAtBudget: Math.round((expectedPages / perMinute) * 10) / 10, budgetPerMinute: perMinute } : {}),
+      });
+    }
+    for (const edge of edges) deals.push(toDealRecord(edge.node, log));
+    // A cursor that does not move ends the pass; far more pages than announced is a server bug.
+    if (!pageInfo.hasNextPage || !pageInfo.endCursor || edges.length === 0 || pageInfo.endCursor === after) break;
+    if (page > expectedPages * 2 + 10) {
+      throw new TwentyError('upstream_error', `paging ${purpose} did not end after ${page + 1} pages`);
+    }
+    after = pageInfo.endCursor;
+  }
+  return deals;
+}

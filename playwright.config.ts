@@ -1,0 +1,67 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { E2E_API_KEY, E2E_SESSION_PASSWORD, E2E_TEST_KEY, E2E_WEBHOOK_SECRET, STACKS } from './tests/e2e/support/stacks';
+import type { StackOptions } from './tests/e2e/support/fixtures';
+
+// Debian's chromium first; Playwright's own browser download cannot work offline.
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+  (p) => p && existsSync(p),
+);
+
+const sandbox = (s: (typeof STACKS)[number]) => ({
+  command: [
+    'node_modules/.bin/tsx lib/sandbox/cli.ts',
+    `--port ${s.sandboxPort} --api-key ${E2E_API_KEY} --api-key ${E2E_TEST_KEY}`,
+    `--twenty-version ${s.version} --seed 7 --rate-limit 600`,
+    `--webhook-url http://127.0.0.1:${s.appPort}/api/webhooks/twenty --webhook-secret ${E2E_WEBHOOK_SECRET}`,
+  ].join(' '),
+  port: s.sandboxPort,
+  reuseExistingServer: false,
+  timeout: 30_000,
+  stdout: 'pipe' as const,
+});
+
+const app = (s: (typeof STACKS)[number]) => ({
+  command: `node_modules/.bin/next start -p ${s.appPort} -H 127.0.0.1`,
+  url: `http://127.0.0.1:${s.appPort}/api/health`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: 'pipe' as const,
+  env: {
+    TWENTY_API_URL: `http://127.0.0.1:${s.sandboxPort}`,
+    TWENTY_API_KEY: E2E_API_KEY,
+    TWENTY_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+    SESSION_PASSWORD: E2E_SESSION_PASSWORD,
+    PIPELINE_WALL_DEMO: '1',
+    CACHE_TTL_MS: '1000',
+    UPSTREAM_CALLS_PER_MINUTE: '300',
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
+});
+
+export default defineConfig<StackOptions>({
+  testDir: 'tests/e2e',
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-quic'],
+    },
+  },
+  projects: STACKS.map((s) => ({
+    name: s.name,
+    use: { baseURL: `http://127.0.0.1:${s.appPort}`, sandboxUrl: `http://127.0.0.1:${s.sandboxPort}`, twentyVersion: s.version },
+  })),
+  webServer: [...STACKS.map(sandbox), ...STACKS.map(app)],
+});

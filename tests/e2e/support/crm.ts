@@ -1,0 +1,98 @@
+import { E2E_TEST_KEY } from './stacks';
+
+// The test acts as a CRM user: it talks to the demo workspace over HTTP, exactly as Twenty's
+// own UI would, with its own API key (so the request log can tell it from the app).
+
+type GraphQLAnswer = { data?: Record<string, unknown>; errors?: { message: string }[] };
+
+export type SeedDeal = {
+  id: string;
+  name: string | null;
+  stage: string;
+  amountMicros: bigint | null;
+  currencyCode: string | null;
+  closeDate: string | null;
+};
+
+export type RequestLogEntry = {
+  endpoint: string;
+  operationType: 'query' | 'mutation';
+  rootFields: string[];
+  authorized: boolean;
+  keyIndex?: number;
+  source?: string;
+};
+
+export class Crm {
+  constructor(readonly url: string) {}
+
+  async graphql(path: '/graphql' | '/metadata', query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const res = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${E2E_TEST_KEY}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GraphQLAnswer;
+    if (body.errors?.length) throw new Error(`CRM error: ${body.errors.map((e) => e.message).join('; ')}`);
+    return body.data ?? {};
+  }
+
+  /** Every live opportunity, paged 60 at a time in id order, read independently of the app. */
+  async allDeals(): Promise<SeedDeal[]> {
+    const deals: SeedDeal[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data = await this.graphql(
+        '/graphql',
+        `query Page($after: String) { opportunities(first: 60, after: $after) {
+          edges { node { id name stage amount { amountMicros currencyCode } closeDate } }
+          pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      const conn = data.opportunities as {
+        edges: { node: { id: string; name: string | null; stage: string; amount: { amountMicros: number | string | null; currencyCode: string | null } | null; closeDate: string | null } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+      for (const { node } of conn.edges) {
+        const micros = node.amount?.amountMicros;
+        deals.push({
+          id: node.id,
+          name: node.name,
+          stage: node.stage,
+          amountMicros: micros === null || micros === undefined ? null : BigInt(typeof micros === 'number' ? Math.round(micros) : micros),
+          currencyCode: node.amount?.currencyCode ?? null,
+          closeDate: node.closeDate,
+        });
+      }
+      if (!conn.pageInfo.hasNextPage) return deals;
+      after = conn.pageInfo.endCursor;
+    }
+  }
+
+  async stageField(): Promise<{ id: string; options: { id: string; value: string; label: string; color: string; position: number }[] }> {
+    const data = await this.graphql(
+      '/metadata',
+      `query { objects(paging: { first: 100 }) { edges { node { nameSingular
+        fields(paging: { first: 200 }) { edges { node { id name options } } } } } } }`,
+    );
+    const objects = (data.objects as { edges: { node: { nameSingular: string; fields: { edges: { node: { id: string; name: string; options: unknown } }[] } } }[] }).edges;
+    const opportunity = objects.find((o) => o.node.nameSingular === 'opportunity');
+    const field = opportunity?.node.fields.edges.find((f) => f.node.name === 'stage')?.node;
+    if (!field) throw new Error('no stage field in the metadata');
+    return { id: field.id, options: field.options as { id: string; value: string; label: string; color: string; position: number }[] };
+  }
+
+  async setStageOptions(fieldId: string, options: unknown[]): Promise<void> {
+    await this.graphql(
+      '/metadata',
+      `mutation Update($input: UpdateOneFieldMetadataInput!) { updateOneField(input: $input) { id } }`,
+      { input: { id: fieldId, update: { options } } },
+    );
+  }
+
+  async requests(): Promise<RequestLogEntry[]> {
+    const res = await fetch(`${this.url}/__sandbox/requests`, { headers: { authorization: `Bearer ${E2E_TEST_KEY}` } });
+    const body = (await res.json()) as { requests: RequestLogEntry[] };
+    return body.requests;
+  }
+}

@@ -1,0 +1,14 @@
+// The two stacks the end-to-end tests run against: the app on the demo workspace emulating
+// current Twenty, and the same app on the demo workspace emulating the captured v0.55.
+
+export const E2E_API_KEY = 'e2e-api-key-0b5f2c9d7a41e8f3c6b2a9d0';
+export const E2E_TEST_KEY = 'e2e-crm-user-key-7d1c3e5a9b2f4c6e8a0d';
+export const E2E_WEBHOOK_SECRET = 'e2e-webhook-secret-3f9a1c7e5b2d';
+export const E2E_SESSION_PASSWORD = 'e2e-session-password-6c2e9a4f1b8d3c7e5a0f2b9d';
+
+export type Stack = { name: string; version: 'current' | '0.55'; appPort: number; sandboxPort: number };
+
+export const STACKS: Stack[] = [
+  { name: 'current', version: 'current', appPort: 3101, sandboxPort: 4101 },
+  { name: 'v0.55', version: '0.55', appPort: 3102, sandboxPort: 4102 },
+];
