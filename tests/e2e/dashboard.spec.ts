@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from './support/fixtures';
 import { expectedStages } from './support/expected';
 
-const config = JSON.parse(readFileSync('dashboards.config.json', 'utf8')) as {
+const config = JSON.parse(readFileSync('tests/e2e/dashboards.e2e.json', 'utf8')) as {
   dashboards: { slug: string; currency: string; rates: Record<string, string> }[];
 };
 const pipeline = config.dashboards.find((d) => d.slug === 'pipeline');
-if (!pipeline) throw new Error('dashboards.config.json has no "pipeline" dashboard');
+if (!pipeline) throw new Error('dashboards.e2e.json has no "pipeline" dashboard');
 
 test('stage counts, stage amounts and open pipeline value equal totals computed from the workspace', async ({ page, crm }) => {
   const deals = await crm.allDeals();

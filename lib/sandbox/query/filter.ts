@@ -47,12 +47,14 @@ function compileOps<Row>(field: ScalarField<Row>, fieldName: string, ops: unknow
   const rank = (v: string | number) => (field.kind === 'select' ? env.rank(fieldName, String(v)) : v);
   const order = (a: string | number, b: string | number) => compareValues(rank(a), rank(b));
   const get = (row: Row): Comparable => field.get(row);
-  const compare = (target: unknown, test: (c: number) => boolean): Predicate<Row> => {
+  // Only range operators follow option order; equality compares the stored value itself.
+  const compare = (target: unknown, test: (c: number) => boolean, ranged = true): Predicate<Row> => {
     const value = toComparable(field.kind, target);
     if (value === null) return () => null;
+    const cmp = ranged ? order : compareValues;
     return (row) => {
       const v = get(row);
-      return v === null ? null : test(order(v, value));
+      return v === null ? null : test(cmp(v, value));
     };
   };
   const matches = (regex: RegExp): Predicate<Row> => (row) => {
@@ -63,8 +65,8 @@ function compileOps<Row>(field: ScalarField<Row>, fieldName: string, ops: unknow
   for (const [op, arg] of Object.entries(ops)) {
     if (arg === undefined || (arg === null && op !== 'is')) continue;
     switch (op) {
-      case 'eq': preds.push(compare(arg, (c) => c === 0)); break;
-      case 'neq': preds.push(compare(arg, (c) => c !== 0)); break;
+      case 'eq': preds.push(compare(arg, (c) => c === 0, false)); break;
+      case 'neq': preds.push(compare(arg, (c) => c !== 0, false)); break;
       case 'gt': preds.push(compare(arg, (c) => c > 0)); break;
       case 'gte': preds.push(compare(arg, (c) => c >= 0)); break;
       case 'lt': preds.push(compare(arg, (c) => c < 0)); break;

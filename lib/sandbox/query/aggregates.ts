@@ -1,0 +1,90 @@
+// The aggregate fields Twenty puts on connections (totalCount, sumAmountAmountMicros,
+// countEmptyX, percentageNotEmptyX, minCloseDate…), computed over the whole filtered set.
+import type { ObjectSpec, ScalarField } from '@/lib/sandbox/records/object-specs';
+import { toGraphqlValue } from '@/lib/sandbox/query/values';
+
+const OPERATIONS = [
+  'countUniqueValues',
+  'countNotEmpty',
+  'countEmpty',
+  'percentageNotEmpty',
+  'percentageEmpty',
+  'countTrue',
+  'countFalse',
+  'min',
+  'max',
+  'sum',
+  'avg',
+] as const;
+type Operation = (typeof OPERATIONS)[number];
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+type Target<Row> = { value: (row: Row) => unknown; isEmpty: (row: Row) => boolean; scalar?: ScalarField<Row> };
+
+function targetOf<Row>(spec: ObjectSpec<Row>, rest: string): Target<Row> | undefined {
+  const direct = spec.fields[lowerFirst(rest)];
+  if (direct?.kind === 'composite') {
+    const subs = Object.values(direct.sub);
+    return { value: (r) => JSON.stringify(subs.map((s) => s.get(r))), isEmpty: direct.isEmpty };
+  }
+  if (direct) return { value: direct.get, isEmpty: (r) => direct.get(r) === null || direct.get(r) === '', scalar: direct };
+  for (const [name, field] of Object.entries(spec.fields)) {
+    if (field.kind !== 'composite' || !rest.startsWith(upperFirst(name))) continue;
+    const sub = field.sub[lowerFirst(rest.slice(name.length))];
+    if (sub) return { value: sub.get, isEmpty: (r) => sub.get(r) === null || sub.get(r) === '', scalar: sub };
+  }
+  return undefined;
+}
+
+/** Postgres AVG(numeric) keeps at least 16 significant digits (scale = 16 - 4 × base-10000 digits). */
+function postgresAverage(sum: number, count: number): number {
+  const q = sum / count;
+  if (q === 0 || Number.isInteger(q)) return q;
+  const weight = Math.floor(Math.log10(Math.abs(q)) / 4);
+  const scale = Math.max(0, Math.min(20, 16 - (weight + 1) * 4));
+  const factor = 10 ** scale;
+  return Math.round(q * factor) / factor;
+}
+
+function numericValues<Row>(rows: readonly Row[], get: (row: Row) => string | number | null): number[] {
+  const out: number[] = [];
+  for (const row of rows) {
+    const v = get(row);
+    if (typeof v === 'number') out.push(v);
+  }
+  return out;
+}
+
+export function aggregateOf<Row>(spec: ObjectSpec<Row>, rows: readonly Row[], name: string): unknown {
+  if (name === 'totalCount') return rows.length;
+  const op: Operation | undefined = OPERATIONS.find((o) => name.startsWith(o));
+  const target = op ? targetOf(spec, name.slice(op.length)) : undefined;
+  if (!op || !target) return null;
+  const total = rows.length;
+  const empty = () => rows.reduce((n, r) => n + (target.isEmpty(r) ? 1 : 0), 0);
+  switch (op) {
+    case 'countEmpty':
+      return empty();
+    case 'countNotEmpty':
+      return total - empty();
+    case 'percentageEmpty':
+      return total === 0 ? null : empty() / total;
+    case 'percentageNotEmpty':
+      return total === 0 ? null : (total - empty()) / total;
+    case 'countUniqueValues':
+      return new Set(rows.filter((r) => !target.isEmpty(r)).map(target.value)).size;
+    case 'countTrue':
+    case 'countFalse':
+      return rows.filter((r) => target.value(r) === (op === 'countTrue')).length;
+  }
+  const scalar = target.scalar;
+  if (!scalar) return null;
+  const values = numericValues(rows, scalar.get);
+  if (values.length === 0) return null;
+  if (op === 'sum') return values.reduce((a, b) => a + b, 0);
+  if (op === 'avg') return postgresAverage(values.reduce((a, b) => a + b, 0), values.length);
+  const extreme = values.reduce((a, b) => (op === 'min' ? Math.min(a, b) : Math.max(a, b)));
+  return toGraphqlValue(scalar.kind, extreme);
+}

@@ -1,0 +1,106 @@
+// Find-many as Twenty's query runner does it: argument checks with its exact messages, filter,
+// order with the id tie-breaker, cursor paging, and the whole filtered set kept for aggregates.
+import { badUserInput } from '@/lib/sandbox/graphql/errors';
+import type { ObjectSpec } from '@/lib/sandbox/records/object-specs';
+import { compileFilter, mentionsDeletedAt, type QueryEnv } from '@/lib/sandbox/query/filter';
+import {
+  compareVectors,
+  decodeCursor,
+  isIdOrder,
+  sortKeysOf,
+  vectorOf,
+  type SortKey,
+} from '@/lib/sandbox/query/order';
+
+export type FindManyArgs = {
+  first?: number | null;
+  last?: number | null;
+  before?: string | null;
+  after?: string | null;
+  limit?: number | null;
+  filter?: unknown;
+  orderBy?: unknown;
+};
+
+/** Page sizes differ by version: v0.55 has no cap at all, current servers top out at 200. */
+export type PagePolicy = { defaultSize: number; maxSize: number | null };
+
+export type Connection<Row> = {
+  matched: readonly Row[];
+  page: readonly Row[];
+  keys: SortKey<Row>[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+};
+
+export function matchRows<Row extends { deletedAt: number | null }>(
+  rows: readonly Row[],
+  spec: ObjectSpec<Row>,
+  filter: unknown,
+  env: QueryEnv,
+): Row[] {
+  const predicate = compileFilter(spec, filter, env);
+  const withDeleted = mentionsDeletedAt(filter);
+  return rows.filter((row) => (withDeleted || row.deletedAt === null) && predicate(row) === true);
+}
+
+function validate(args: FindManyArgs): void {
+  // Truthiness, not presence, exactly as Twenty's runner checks them.
+  if (args.first && args.last) throw badUserInput('Cannot provide both first and last');
+  if (args.before && args.after) throw badUserInput('Cannot provide both before and after');
+  if (args.before && args.first) throw badUserInput('Cannot provide both before and first');
+  if (args.after && args.last) throw badUserInput('Cannot provide both after and last');
+  if (typeof args.first === 'number' && args.first < 0) throw badUserInput('First argument must be non-negative');
+  if (typeof args.last === 'number' && args.last < 0) throw badUserInput('Last argument must be non-negative');
+}
+
+/** Index of the first entry for which `after(entry)` holds, over a sorted list. */
+function firstIndex<Row>(rows: readonly Row[], after: (row: Row) => boolean): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const row = rows[mid];
+    if (row !== undefined && after(row)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function sortRows<Row>(rows: Row[], keys: SortKey<Row>[], env: QueryEnv): Row[] {
+  if (isIdOrder(keys)) return rows;
+  return rows
+    .map((row) => ({ row, v: vectorOf(keys, row) }))
+    .sort((a, b) => compareVectors(keys, env, a.v, b.v))
+    .map((d) => d.row);
+}
+
+export function findMany<Row extends { deletedAt: number | null }>(
+  rows: readonly Row[],
+  spec: ObjectSpec<Row>,
+  args: FindManyArgs,
+  policy: PagePolicy,
+  env: QueryEnv,
+): Connection<Row> {
+  validate(args);
+  const keys = sortKeysOf(spec, args.orderBy);
+  const matched = sortRows(matchRows(rows, spec, args.filter, env), keys, env);
+  const requested = args.first ?? args.last ?? args.limit ?? policy.defaultSize;
+  const size = policy.maxSize === null ? requested : Math.min(requested, policy.maxSize);
+
+  const relativeTo = (cursor: string) => {
+    const target = decodeCursor(keys, cursor);
+    return (row: Row) => compareVectors(keys, env, vectorOf(keys, row), target);
+  };
+  const afterCursor = args.after ? relativeTo(args.after) : null;
+  const beforeCursor = args.before ? relativeTo(args.before) : null;
+  const lo = afterCursor ? firstIndex(matched, (r) => afterCursor(r) > 0) : 0;
+  const hi = beforeCursor ? firstIndex(matched, (r) => beforeCursor(r) >= 0) : matched.length;
+
+  if (typeof args.last === 'number') {
+    const start = Math.max(lo, hi - size);
+    return { matched, keys, page: matched.slice(start, hi), hasPreviousPage: start > lo, hasNextPage: false };
+  }
+  const end = Math.min(hi, lo + size);
+  return { matched, keys, page: matched.slice(lo, end), hasNextPage: end < hi, hasPreviousPage: false };
+}

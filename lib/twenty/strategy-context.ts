@@ -1,0 +1,31 @@
+import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import type { Deal, DealGroup } from '@/lib/pipeline/types';
+import type { CallBudget } from '@/lib/twenty/budget';
+import type { Capabilities } from '@/lib/twenty/capabilities';
+import type { FilterPart, OpportunityFilterInput } from '@/lib/twenty/filters';
+import type { Log, Transport } from '@/lib/twenty/transport';
+
+/** Everything a fetch strategy needs for one dashboard refresh. */
+export type StrategyContext = {
+  transport: Transport;
+  caps: Capabilities;
+  budget: CallBudget;
+  log: Log;
+  dashboard: DashboardConfig;
+  now: Date;
+  /** The dashboard's locked filter as `and` parts. */
+  filterParts: FilterPart[];
+  /** Stage values to total per stage (aggregate strategy): known stages the filter allows. */
+  stages: string[];
+  /** Known stages the filter allows that are neither won nor lost. */
+  openStages: string[];
+  /** The top-deals filter (dashboard filter + open stages); null when no stage is open. */
+  openFilter: OpportunityFilterInput | null;
+  topDealsLimit: number;
+};
+
+export type StrategyResult = {
+  groups: DealGroup[];
+  /** Present when the strategy read them along the way (groupBy does, in the same request). */
+  topDeals: Deal[] | null;
+};
