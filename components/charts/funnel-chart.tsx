@@ -11,7 +11,7 @@ type FunnelDatum = { value: string; label: string; summary: string; count: numbe
 
 /** The stages a deal can still move through: neither won nor lost, in pipeline order. */
 export function openStages(stages: StageSummary[]): StageSummary[] {
-  return stages.filter((s) => !s.isWon);
+  return stages.filter((s) => !s.isWon && !s.isLost);
 }
 
 function toData(stages: StageSummary[], display: Display): FunnelDatum[] {
@@ -70,24 +70,26 @@ export function FunnelChart({ stages, display, height }: { stages: StageSummary[
 
 export function FunnelTable({ stages, display }: { stages: StageSummary[]; display: Display }) {
   return (
-    <table className="sr-only">
-      <caption>Open deals by stage, from first to last stage</caption>
-      <thead>
-        <tr>
-          <th scope="col">Stage</th>
-          <th scope="col">Open deals</th>
-          <th scope="col">Amount</th>
-        </tr>
-      </thead>
-      <tbody>
-        {openStages(stages).map((s) => (
-          <tr key={s.value}>
-            <th scope="row">{s.label}</th>
-            <td>{formatCount(s.count, display.locale)}</td>
-            <td>{formatMoney(s.amountMicros, display.currency, display.locale, { wholeUnits: true })}</td>
+    <div className="sr-only">
+      <table>
+        <caption>Open deals by stage, from first to last stage</caption>
+        <thead>
+          <tr>
+            <th scope="col">Stage</th>
+            <th scope="col">Open deals</th>
+            <th scope="col">Amount</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {openStages(stages).map((s) => (
+            <tr key={s.value}>
+              <th scope="row">{s.label}</th>
+              <td>{formatCount(s.count, display.locale)}</td>
+              <td>{formatMoney(s.amountMicros, display.currency, display.locale, { wholeUnits: true })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

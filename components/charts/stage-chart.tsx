@@ -13,7 +13,7 @@ function toData(stages: StageSummary[], display: Display): StageDatum[] {
   return stages.map((s) => ({
     value: s.value,
     label: s.label,
-    countLabel: `${formatCount(s.count, display.locale)} ${s.count === 1 ? 'deal' : 'deals'}`,
+    countLabel: `${formatCount(s.count, display.locale)} ${s.isWon ? 'won' : s.count === 1 ? 'deal' : 'deals'}`,
     amountLabel: formatMoney(s.amountMicros, display.currency, display.locale, { compact: true }),
     // Only the bar's length goes through a float; every printed figure comes from the exact string.
     amount: Number(microsToDecimal(s.amountMicros) ?? 0),

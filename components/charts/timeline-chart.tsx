@@ -69,28 +69,30 @@ export function TimelineChart({ points, display, height }: { points: TimelinePoi
 export function TimelineTable({ points, display }: { points: TimelinePoint[]; display: Display }) {
   const { locale, currency, timeZone } = display;
   return (
-    <table className="sr-only">
-      <caption>Amount by expected close month</caption>
-      <thead>
-        <tr>
-          <th scope="col">Month</th>
-          <th scope="col">Deals</th>
-          <th scope="col">Amount</th>
-        </tr>
-      </thead>
-      <tbody>
-        {points.slice(0, TIMELINE_MONTHS).map((p) => (
-          <tr key={p.month} data-month={p.month}>
-            <th scope="row">{formatMonth(p.month, locale, timeZone, 'long')}</th>
-            <td>{formatCount(p.count, locale)}</td>
-            <td>
-              {formatMoney(p.amountMicros, currency, locale, { wholeUnits: true })}
-              {p.converted ? ' (includes converted currencies)' : ''}
-              {p.other.map((o) => `, plus ${formatMoney(o.amountMicros, o.currencyCode, locale, { wholeUnits: true })} not converted`).join('')}
-            </td>
+    <div className="sr-only">
+      <table>
+        <caption>Amount by expected close month</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col">Deals</th>
+            <th scope="col">Amount</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {points.slice(0, TIMELINE_MONTHS).map((p) => (
+            <tr key={p.month} data-month={p.month}>
+              <th scope="row">{formatMonth(p.month, locale, timeZone, 'long')}</th>
+              <td>{formatCount(p.count, locale)}</td>
+              <td>
+                {formatMoney(p.amountMicros, currency, locale, { wholeUnits: true })}
+                {p.converted ? ' (includes converted currencies)' : ''}
+                {p.other.map((o) => `, plus ${formatMoney(o.amountMicros, o.currencyCode, locale, { wholeUnits: true })} not converted`).join('')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

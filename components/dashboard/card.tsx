@@ -15,7 +15,7 @@ export function Card({ title, subtitle, testId, className = '', children }: Card
     <section
       aria-labelledby={headingId}
       data-testid={testId}
-      className={`flex min-w-0 flex-col rounded-2xl border border-(--pw-border) bg-(--pw-card) p-5 shadow-sm sm:p-6 ${className}`}
+      className={`relative flex min-w-0 flex-col rounded-2xl border border-(--pw-border) bg-(--pw-card) p-5 shadow-sm sm:p-6 ${className}`}
     >
       <header className="mb-4 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id={headingId} className="text-(length:--pw-card-title) font-semibold tracking-tight text-(--pw-text)">

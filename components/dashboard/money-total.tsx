@@ -28,18 +28,17 @@ export function ConvertedMark({ converted }: { converted: boolean }) {
   );
 }
 
-/** A headline money figure: whole units, with its conversion label and unconverted remainder. */
+/** A headline money figure in whole units, with the amounts that could not be converted under it. */
 export function MoneyTotal({ total, locale }: { total: MoneyTotalValue; locale: string }) {
   return (
-    <div className="flex flex-col gap-1.5">
+    <>
       <p
-        className="flex flex-wrap items-center gap-x-2 gap-y-1 text-(length:--pw-kpi) leading-none font-semibold tracking-tight text-(--pw-text) tabular-nums"
+        className="text-(length:--pw-kpi) leading-none font-semibold tracking-tight text-(--pw-text) tabular-nums"
         title={formatMoney(total.amountMicros, total.currency, locale)}
       >
-        <span>{formatMoney(total.amountMicros, total.currency, locale, { wholeUnits: true })}</span>
-        <ConvertedMark converted={total.converted} />
+        {formatMoney(total.amountMicros, total.currency, locale, { wholeUnits: true })}
       </p>
       <OtherCurrencies other={total.other} locale={locale} />
-    </div>
+    </>
   );
 }

@@ -19,6 +19,7 @@ const stageSummary = z.object({
   converted: z.boolean(),
   other: z.array(money),
   isWon: z.boolean(),
+  isLost: z.boolean(),
   known: z.boolean(),
 });
 

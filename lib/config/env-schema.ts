@@ -31,6 +31,10 @@ export const envSchema = z.object({
   CACHE_MAX_AGE_MS: intFromEnv(600_000, 1_000, 86_400_000),
   RECONCILE_INTERVAL_MS: intFromEnv(300_000, 1_000, 86_400_000),
   WEBHOOK_TOLERANCE_MS: intFromEnv(300_000, 1_000, 86_400_000),
+  /** How long a burst of webhook deliveries is gathered into one refresh. */
+  WEBHOOK_DEBOUNCE_MS: intFromEnv(150, 0, 10_000),
+  /** Allowed difference between Twenty's clock and ours when ordering a delivery against a fetch. */
+  WEBHOOK_CLOCK_SKEW_MS: intFromEnv(1_000, 0, 600_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

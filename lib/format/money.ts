@@ -18,9 +18,9 @@ function moneyFormatter(currency: string, locale: string, opts: MoneyFormatOptio
     const hasCurrency = ISO_CURRENCY.test(currency);
     const options: Intl.NumberFormatOptions = hasCurrency ? { style: 'currency', currency } : { style: 'decimal' };
     if (opts.compact) {
+      // Three significant digits tell $1.97M from $2.04M, which one decimal ("$2M") would not.
       options.notation = 'compact';
-      options.maximumFractionDigits = 1;
-      options.minimumFractionDigits = 0;
+      options.maximumSignificantDigits = 3;
     } else if (opts.wholeUnits) {
       options.maximumFractionDigits = 0;
       options.minimumFractionDigits = 0;

@@ -27,6 +27,7 @@ export function summariseStages(catalog: StageCatalog, groups: DealGroup[], conv
       converted: total.converted,
       other: total.other,
       isWon: stage.kind === 'won',
+      isLost: stage.kind === 'lost',
       known: stage.known,
     };
   });

@@ -79,6 +79,7 @@ export type StageSummary = StageOption & {
   converted: boolean;
   other: Money[];
   isWon: boolean;
+  isLost: boolean;
   /** false when deals carry a stage value that Twenty's metadata no longer lists. */
   known: boolean;
 };
@@ -132,6 +133,29 @@ export type Snapshot = {
   rates: Record<string, string>;
   strategy: FetchStrategy;
   demo: boolean;
+  /** Recent moves, newest first (at most 20), redacted to the dashboard's fields. */
+  ticker?: TickerItem[];
+};
+
+export type TickerKind = 'moved' | 'won' | 'created' | 'lost' | 'restored';
+
+/**
+ * One line of the live ticker ("moved from Meeting to Proposal · $48k"). Money is sent as micros
+ * and code so the UI formats it; name and amount are present only when the dashboard allows them.
+ */
+export type TickerItem = {
+  /** Stable for one change of one deal (a hash, not the record id). */
+  id: string;
+  /** ISO time of the change in the CRM. */
+  at: string;
+  kind: TickerKind;
+  fromStage?: string;
+  fromLabel?: string;
+  toStage?: string;
+  toLabel?: string;
+  dealName?: string;
+  amountMicros?: string;
+  currencyCode?: string;
 };
 
 /** A snapshot before the cache stamps version and freshness on it. */

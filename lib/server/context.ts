@@ -5,7 +5,8 @@ import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { createTwentyClient, type TwentyClient } from '@/lib/twenty';
 import { createCallBudget, type CallBudget } from '@/lib/twenty/budget';
 import { createSnapshotCache, type SnapshotCache } from '@/lib/cache';
-import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
+import { createRealtimeEngine, type RealtimeEngine } from '@/lib/realtime/engine';
+import { createMemoryNonceStore, type NonceStore } from '@/lib/webhooks/nonce-store';
 import { classifyStaleReason } from './stale-reason';
 import { logger } from './log';
 
@@ -20,6 +21,10 @@ export type AppContext = {
   cache: SnapshotCache;
   demo: boolean;
   startedAt: string;
+  /** Webhook deliveries → exact snapshot updates or coalesced refreshes; reconciliation timer. */
+  realtime: RealtimeEngine;
+  /** What POST /api/webhooks/twenty verifies with (the nonce store is this process's memory). */
+  webhooks: { secret: string | undefined; toleranceMs: number; nonces: NonceStore };
 };
 
 const KEY = Symbol.for('pipeline-wall.context');
@@ -37,24 +42,38 @@ function createContext(): AppContext {
     log: (line) => logger.info(line),
   });
   const demo = env.PIPELINE_WALL_DEMO === '1';
-  const cache = createSnapshotCache({
+  // The realtime engine builds every snapshot, so it knows the data behind each one.
+  const realtime = createRealtimeEngine({
+    dashboards,
+    fetchData: (dashboard, now) => twenty.fetchPipelineData(dashboard, now),
+    budget,
+    demo,
+    reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
+    debounceMs: env.WEBHOOK_DEBOUNCE_MS,
+    clockSkewMs: env.WEBHOOK_CLOCK_SKEW_MS,
+  });
+  const rawCache = createSnapshotCache({
     ttlMs: env.CACHE_TTL_MS,
     maxAgeMs: env.CACHE_MAX_AGE_MS,
     classify: classifyStaleReason,
     load: async (slug) => {
-      const dashboard = dashboards.get(slug);
-      if (!dashboard) throw new Error(`unknown dashboard ${slug}`);
-      const now = new Date();
       try {
-        const data = await twenty.fetchPipelineData(dashboard, now);
-        return { ...buildSnapshotContent(data, dashboard, now, { demo }), asOf: data.fetchedAt };
+        return await realtime.load(slug);
       } catch (error) {
         logger.warn({ msg: 'snapshot refresh failed', slug, reason: classifyStaleReason(error) });
         throw error;
       }
     },
   });
-  return { dashboards, twenty, budget, cache, demo, startedAt: new Date().toISOString() };
+  const cache = realtime.attach(rawCache);
+  realtime.startReconciler();
+  const webhooks = {
+    secret: env.TWENTY_WEBHOOK_SECRET,
+    toleranceMs: env.WEBHOOK_TOLERANCE_MS,
+    // Twice the tolerance of nonces at Twenty's pace is far below this; it bounds a forged flood.
+    nonces: createMemoryNonceStore(100_000),
+  };
+  return { dashboards, twenty, budget, cache, demo, startedAt: new Date().toISOString(), realtime, webhooks };
 }
 
 export function getContext(): AppContext {

@@ -15,12 +15,16 @@ export type Capabilities = {
   groupBy: boolean;
   /** Name of a groupBy group's type, when groupBy exists and the schema names it. */
   groupByTypeName: string | null;
+  /** Arguments opportunitiesGroupBy takes (a group `limit` matters: Twenty returns 50 groups by default). */
+  groupByArgs: string[];
+  /** groupBy's date granularity takes a `timeZone`, so months can be bucketed locally by Twenty. */
+  groupByTimeZone: boolean;
   /** The `stage` filter's value type: an enum on v0.55, strings on a generic SelectFilter. */
   stageFilter: StageFilterKind;
   /** `ownerId` exists only from Twenty 1.16. */
   ownerFilter: boolean;
-  /** Scalar of `amount.amountMicros` comparisons (BigFloat on v0.55). */
-  amountMicrosScalar: string;
+  /** Filter type of `amount.amountMicros` (BigFloatFilter on v0.55, taking BigFloat numbers). */
+  amountMicrosFilter: string;
   /** Records per page we ask for: v0.55 defaults to 60, later versions cap at 200. */
   pageSize: number;
   /** Aggregate fields (countNotEmptyAmount…) on the connection and on a groupBy group. */
@@ -47,10 +51,11 @@ const typeRefSchema: z.ZodType<TypeRef> = z.lazy(() =>
   }),
 );
 
-// `__schema` and `__type` are different root fields, so this passes 2.x's duplicate-root rule.
+// `__schema` and `__type` are different root fields, so this passes 2.x's duplicate-root rule;
+// list fields nest only two deep, under graphql-js's max introspection depth (3).
 export const CAPABILITIES_DOCUMENT = /* GraphQL */ `
   query TwentyCapabilities {
-    __schema { queryType { fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+    __schema { queryType { fields { name args { name } type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
     __type(name: "OpportunityFilterInput") {
       inputFields {
         name
@@ -63,7 +68,6 @@ export const CAPABILITIES_DOCUMENT = /* GraphQL */ `
               kind
               name
               enumValues { name }
-              inputFields { name type { kind name ofType { kind name } } }
               ofType { kind name enumValues { name } ofType { kind name enumValues { name } } }
             }
           }
@@ -73,21 +77,42 @@ export const CAPABILITIES_DOCUMENT = /* GraphQL */ `
   }
 `;
 
+/** Fields of an object type, or input fields (and theirs) of an input type. */
 export const TYPE_FIELDS_DOCUMENT = /* GraphQL */ `
-  query TwentyTypeFields($name: String!) { __type(name: $name) { fields { name } } }
+  query TwentyTypeFields($name: String!) {
+    __type(name: $name) { fields { name } inputFields { name type { kind name inputFields { name } } } }
+  }
 `;
+
+/** Twenty's (and the demo workspace's) name for the groupBy dimension input. */
+export const GROUP_BY_INPUT_TYPE = 'OpportunityGroupByInput';
 
 export const capabilitiesDataSchema = z.object({
   __schema: z.object({
-    queryType: z.object({ fields: z.array(z.object({ name: z.string(), type: typeRefSchema })) }),
+    queryType: z.object({
+      fields: z.array(z.object({ name: z.string(), args: z.array(z.object({ name: z.string() })).default([]), type: typeRefSchema })),
+    }),
   }),
   __type: z.object({ inputFields: z.array(z.object({ name: z.string(), type: typeRefSchema })).nullish() }).nullable(),
 });
 export type CapabilitiesData = z.infer<typeof capabilitiesDataSchema>;
 
 export const typeFieldsDataSchema = z.object({
-  __type: z.object({ fields: z.array(z.object({ name: z.string() })).nullish() }).nullable(),
+  __type: z
+    .object({
+      fields: z.array(z.object({ name: z.string() })).nullish(),
+      inputFields: z
+        .array(z.object({ name: z.string(), type: z.object({ inputFields: z.array(z.object({ name: z.string() })).nullish() }) }))
+        .nullish(),
+    })
+    .nullable(),
 });
+
+/** Whether `{ closeDate: { granularity, timeZone } }` is accepted, from the groupBy input type. */
+export function groupByTakesTimeZone(data: z.infer<typeof typeFieldsDataSchema>): boolean {
+  const closeDate = data.__type?.inputFields?.find((f) => f.name === 'closeDate');
+  return (closeDate?.type.inputFields ?? []).some((f) => f.name === 'timeZone');
+}
 
 function namedType(ref: TypeRef): TypeRef {
   let t = ref;
@@ -113,19 +138,19 @@ function stageFilterOf(filterFields: InputField[]): StageFilterKind {
 }
 
 /** Everything but the result types' aggregate fields, which need one more (lazy) look-up. */
-export function parseCapabilities(data: CapabilitiesData): Omit<Capabilities, 'connectionFields' | 'groupFields'> {
+export function parseCapabilities(data: CapabilitiesData): Omit<Capabilities, 'connectionFields' | 'groupFields' | 'groupByTimeZone'> {
   const filterFields = data.__type?.inputFields;
   if (!filterFields) throw new TwentyError('rejected', 'this server has no OpportunityFilterInput (is the key for a workspace?)');
   const groupByField = data.__schema.queryType.fields.find((f) => f.name === 'opportunitiesGroupBy');
   const amount = field(filterFields, 'amount');
   const micros = amount ? field(namedType(amount.type).inputFields, 'amountMicros') : undefined;
-  const gte = micros ? field(namedType(micros.type).inputFields, 'gte') : undefined;
   return {
     groupBy: groupByField !== undefined,
     groupByTypeName: groupByField ? (namedType(groupByField.type).name ?? null) : null,
+    groupByArgs: groupByField ? groupByField.args.map((a) => a.name) : [],
     stageFilter: stageFilterOf(filterFields),
     ownerFilter: field(filterFields, 'ownerId') !== undefined,
-    amountMicrosScalar: gte ? (namedType(gte.type).name ?? 'unknown') : 'unknown',
+    amountMicrosFilter: micros ? (namedType(micros.type).name ?? 'unknown') : 'unknown',
     pageSize: PAGE_SIZE,
   };
 }

@@ -92,9 +92,8 @@ export function dashboardFilterParts(dashboard: DashboardConfig, ctx: FilterCont
   return parts;
 }
 
-/** Open stages: the known stages the dashboard shows, minus its won and lost stages. */
-export function openStages(dashboard: DashboardConfig, allStages: readonly string[]): string[] {
+/** Open stages: of the stages a dashboard totals, those neither won nor lost. */
+export function openStagesOf(dashboard: DashboardConfig, stages: readonly string[]): string[] {
   const closed = new Set([...dashboard.wonStages, ...dashboard.lostStages]);
-  const shown = dashboard.filter.stages ? allStages.filter((s) => dashboard.filter.stages?.includes(s)) : allStages;
-  return shown.filter((s) => !closed.has(s));
+  return stages.filter((s) => !closed.has(s));
 }

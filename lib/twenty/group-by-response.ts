@@ -8,7 +8,22 @@ import type { Log } from '@/lib/twenty/transport';
 // opportunitiesGroupBy answers a list of groups whose dimension values are strings (null for
 // empty) in the order of the groupBy argument: stage, currency code, close month.
 
-export const GROUP_BY_DIMENSIONS = '[{ stage: true }, { amount: { currencyCode: true } }, { closeDate: { granularity: MONTH } }]';
+/** Twenty answers 50 groups unless told otherwise; stage × currency × month can exceed that. */
+export const DEFAULT_GROUP_LIMIT = 50;
+export const GROUP_LIMIT = 10_000;
+
+export type GroupByShape = { timeZone: boolean; limit: boolean };
+
+export function groupByDimensions(shape: GroupByShape): string {
+  const month = shape.timeZone ? '{ granularity: MONTH, timeZone: $timeZone }' : '{ granularity: MONTH }';
+  return `[{ stage: true }, { amount: { currencyCode: true } }, { closeDate: ${month} }]`;
+}
+
+export function groupByArguments(shape: GroupByShape): { definitions: string; args: string } {
+  const definitions = ['$filter: OpportunityFilterInput', shape.timeZone ? '$timeZone: String' : '', shape.limit ? '$groupLimit: Int' : ''];
+  const args = [`groupBy: ${groupByDimensions(shape)}`, 'filter: $filter', shape.limit ? 'limit: $groupLimit' : ''];
+  return { definitions: definitions.filter(Boolean).join(', '), args: args.filter(Boolean).join(', ') };
+}
 
 const dimensionValue = z.union([z.string(), z.number(), z.boolean()]).nullable();
 
@@ -30,8 +45,8 @@ function monthOfDimension(value: string | null): string | null {
   return match[1];
 }
 
-/** Groups keyed by UTC month, as Twenty computes them. */
-export function toUtcMonthGroups(groups: readonly z.infer<typeof groupByGroupSchema>[], log: Log): DealGroup[] {
+/** Groups as Twenty computes them: by UTC month, or local month when given a timeZone. */
+export function toDealGroups(groups: readonly z.infer<typeof groupByGroupSchema>[], log: Log): DealGroup[] {
   return groups.map((g) => {
     const [stage, currency, month] = (g.groupByDimensionValues ?? []).map((v) => (v === null ? null : String(v)));
     if (stage === undefined || stage === null) throw new TwentyError('upstream_error', 'groupBy group without a stage');

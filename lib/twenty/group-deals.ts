@@ -90,5 +90,5 @@ export function foldMonthsOutside(groups: Iterable<DealGroup>, first: MonthKey, 
 }
 
 export function withoutAmountCount(groups: Iterable<DealGroup>): DealGroup[] {
-  return [...groups].map(({ amountCount: _dropped, ...rest }) => rest);
+  return [...groups].map((g) => ({ stage: g.stage, currencyCode: g.currencyCode, closeMonth: g.closeMonth, count: g.count, amountMicros: g.amountMicros }));
 }

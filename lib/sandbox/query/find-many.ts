@@ -75,16 +75,16 @@ export function sortRows<Row>(rows: Row[], keys: SortKey<Row>[], env: QueryEnv):
     .map((d) => d.row);
 }
 
-export function findMany<Row extends { deletedAt: number | null }>(
-  rows: readonly Row[],
+/** Orders already-matched rows and cuts the page the cursor arguments ask for. */
+export function paginate<Row>(
+  rows: Row[],
   spec: ObjectSpec<Row>,
   args: FindManyArgs,
   policy: PagePolicy,
   env: QueryEnv,
 ): Connection<Row> {
-  validate(args);
   const keys = sortKeysOf(spec, args.orderBy);
-  const matched = sortRows(matchRows(rows, spec, args.filter, env), keys, env);
+  const matched = sortRows(rows, keys, env);
   const requested = args.first ?? args.last ?? args.limit ?? policy.defaultSize;
   const size = policy.maxSize === null ? requested : Math.min(requested, policy.maxSize);
 
@@ -103,4 +103,15 @@ export function findMany<Row extends { deletedAt: number | null }>(
   }
   const end = Math.min(hi, lo + size);
   return { matched, keys, page: matched.slice(lo, end), hasNextPage: end < hi, hasPreviousPage: false };
+}
+
+export function findMany<Row extends { deletedAt: number | null }>(
+  rows: readonly Row[],
+  spec: ObjectSpec<Row>,
+  args: FindManyArgs,
+  policy: PagePolicy,
+  env: QueryEnv,
+): Connection<Row> {
+  validate(args);
+  return paginate(matchRows(rows, spec, args.filter, env), spec, args, policy, env);
 }

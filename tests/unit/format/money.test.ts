@@ -40,10 +40,13 @@ test('JPY has no minor unit, so yen are rounded to whole numbers', () => {
 });
 
 test('compact notation for chart labels', () => {
-  expect(formatMoney('1234567500000', 'USD', 'en-US', { compact: true })).toBe('$1.2M');
+  expect(formatMoney('1234567500000', 'USD', 'en-US', { compact: true })).toBe('$1.23M');
+  expect(formatMoney('1967250000000', 'USD', 'en-US', { compact: true })).toBe('$1.97M');
   expect(formatMoney('48000000000', 'USD', 'en-US', { compact: true })).toBe('$48K');
-  expect(plain(formatMoney('1234567500000', 'EUR', 'de-DE', { compact: true }))).toBe('1,2 Mio. €');
-  expect(formatMoney('123456789012345678', 'USD', 'en-US', { compact: true })).toBe('$123.5B');
+  expect(formatMoney('950000000', 'USD', 'en-US', { compact: true })).toBe('$950');
+  expect(plain(formatMoney('1234567500000', 'EUR', 'de-DE', { compact: true }))).toBe('1,23 Mio. €');
+  expect(formatMoney('123456789012345678', 'USD', 'en-US', { compact: true })).toBe('$123B');
+  expect(formatMoney('500000000000', 'JPY', 'ja-JP', { compact: true })).toBe('￥50万');
 });
 
 test('zero and small amounts, and a deal without a currency', () => {

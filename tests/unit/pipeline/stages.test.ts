@@ -31,8 +31,8 @@ describe('stages', () => {
     const content = buildSnapshotContent(data, dashboard(), NOW, { demo: false });
     const tail = content.stages.slice(-2);
     expect(tail).toEqual([
-      { value: 'ARCHIVED', label: 'ARCHIVED', color: 'gray', position: 5, count: 1, amountMicros: '1000000', converted: false, other: [], isWon: false, known: false },
-      { value: 'ZOMBIE', label: 'ZOMBIE', color: 'gray', position: 6, count: 3, amountMicros: '9000000', converted: false, other: [], isWon: false, known: false },
+      { value: 'ARCHIVED', label: 'ARCHIVED', color: 'gray', position: 5, count: 1, amountMicros: '1000000', converted: false, other: [], isWon: false, isLost: false, known: false },
+      { value: 'ZOMBIE', label: 'ZOMBIE', color: 'gray', position: 6, count: 3, amountMicros: '9000000', converted: false, other: [], isWon: false, isLost: false, known: false },
     ]);
     // Its deals still count as open pipeline.
     expect(content.kpis.openCount).toBe(5);

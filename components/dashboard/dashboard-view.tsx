@@ -1,0 +1,89 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import { DashboardHeader } from '@/components/dashboard/dashboard-header';
+import { StaleBanner } from '@/components/dashboard/stale-banner';
+import { KpiTiles } from '@/components/dashboard/kpi-tiles';
+import { Card } from '@/components/dashboard/card';
+import { TopDealsTable } from '@/components/dashboard/top-deals-table';
+import { displayFor } from '@/components/dashboard/display';
+import { ALL_VIEWS, type ConnectionState, type DashboardVariant, type ViewName } from '@/components/dashboard/types';
+import { StageChart } from '@/components/charts/stage-chart';
+import { StageTable } from '@/components/charts/stage-table';
+import { FunnelChart, FunnelTable, openStages } from '@/components/charts/funnel-chart';
+import { TimelineChart, TimelineTable } from '@/components/charts/timeline-chart';
+import type { Snapshot } from '@/lib/pipeline/types';
+
+export type DashboardViewProps = {
+  snapshot: Snapshot;
+  connection: ConnectionState;
+  variant: DashboardVariant;
+  views?: ViewName[];
+};
+
+const LAYOUT: Record<DashboardVariant, { root: string; inner: string; chartHeight: number; funnelHeight: number }> = {
+  page: { root: 'min-h-screen bg-(--pw-bg)', inner: 'mx-auto flex max-w-[1400px] flex-col gap-6 px-4 py-8 sm:px-6 lg:px-10 lg:py-10', chartHeight: 280, funnelHeight: 260 },
+  embed: { root: 'bg-(--pw-bg)', inner: 'flex flex-col gap-4 p-3 sm:p-4', chartHeight: 240, funnelHeight: 220 },
+  tv: { root: 'min-h-screen bg-(--pw-bg)', inner: 'flex flex-col gap-6 p-8', chartHeight: 340, funnelHeight: 320 },
+};
+
+/** Two views side by side on wide screens; a lone view takes the whole row. */
+function Row({ left, right }: { left: ReactNode; right: ReactNode }) {
+  if (!left && !right) return null;
+  const alone = !left || !right;
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-12">
+      {left ? <div className={`flex min-w-0 flex-col ${alone ? 'lg:col-span-12' : 'lg:col-span-7'}`}>{left}</div> : null}
+      {right ? <div className={`flex min-w-0 flex-col ${alone ? 'lg:col-span-12' : 'lg:col-span-5'}`}>{right}</div> : null}
+    </div>
+  );
+}
+
+/** The whole dashboard for one snapshot; charts take props only and never fetch. */
+export function DashboardView({ snapshot, connection, variant, views = [...ALL_VIEWS] }: DashboardViewProps) {
+  // Nothing to animate from on first paint; later snapshots move the bars briefly.
+  const [firstVersion] = useState(snapshot.version);
+  const display = displayFor(snapshot, variant, snapshot.version !== firstVersion);
+  const layout = LAYOUT[variant];
+  const show = new Set(views);
+  const currencyNote = `Amounts in ${snapshot.currency}`;
+
+  const stages = show.has('stages') ? (
+    <Card title="Pipeline by stage" subtitle={currencyNote} className="h-full">
+      <StageChart stages={snapshot.stages} display={display} height={layout.chartHeight} />
+      <div className="mt-4">
+        <StageTable stages={snapshot.stages} display={display} visuallyHidden={variant === 'tv'} />
+      </div>
+    </Card>
+  ) : null;
+  const funnel = show.has('funnel') ? (
+    <Card title="Open pipeline funnel" subtitle="Open deals · amount" className="h-full">
+      <FunnelChart stages={snapshot.stages} display={display} height={layout.funnelHeight} />
+      <FunnelTable stages={snapshot.stages} display={display} />
+    </Card>
+  ) : null;
+  const timeline = show.has('timeline') ? (
+    <Card title="Expected close by month" subtitle={currencyNote} className="h-full">
+      <TimelineChart points={snapshot.timeline} display={display} height={layout.chartHeight} />
+      <TimelineTable points={snapshot.timeline} display={display} />
+    </Card>
+  ) : null;
+  const deals = show.has('deals') ? (
+    <Card title="Top open deals" subtitle="Each in its own currency" testId="top-deals" className="h-full">
+      <TopDealsTable deals={snapshot.topDeals} stages={snapshot.stages} display={display} />
+    </Card>
+  ) : null;
+
+  return (
+    <div data-pw-variant={variant} data-version={snapshot.version} className={layout.root}>
+      <main className={layout.inner}>
+        <DashboardHeader snapshot={snapshot} connection={connection} variant={variant} />
+        <StaleBanner snapshot={snapshot} />
+        {show.has('kpis') ? <KpiTiles kpis={snapshot.kpis} openStageCount={openStages(snapshot.stages).length} asOf={snapshot.asOf} display={display} /> : null}
+        {/* Paired by height: the stage chart with its table beside the deals list, the two charts together. */}
+        <Row left={stages} right={deals} />
+        <Row left={timeline} right={funnel} />
+      </main>
+    </div>
+  );
+}

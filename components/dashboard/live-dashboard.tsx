@@ -1,0 +1,20 @@
+'use client';
+
+import { DashboardView } from '@/components/dashboard/dashboard-view';
+import type { DashboardVariant, ViewName } from '@/components/dashboard/types';
+import { useSnapshotStream } from '@/lib/client/use-snapshot-stream';
+import type { Snapshot } from '@/lib/pipeline/types';
+
+export type LiveDashboardProps = {
+  initial: Snapshot;
+  eventsUrl: string;
+  jsonUrl: string;
+  variant: DashboardVariant;
+  views?: ViewName[];
+};
+
+/** The dashboard kept current in place: new snapshots re-render the same tree, never a reload. */
+export function LiveDashboard({ initial, eventsUrl, jsonUrl, variant, views }: LiveDashboardProps) {
+  const { snapshot, connection } = useSnapshotStream({ initial, eventsUrl, jsonUrl });
+  return <DashboardView snapshot={snapshot} connection={connection} variant={variant} views={views} />;
+}

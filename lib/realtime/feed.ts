@@ -1,0 +1,59 @@
+import type { TickerItem } from '@/lib/pipeline/types';
+import type { Basis, RefreshReason, Transition } from '@/lib/realtime/exact-update';
+import type { RefreshSchedulerStats } from '@/lib/realtime/refresh-scheduler';
+import { addToTicker } from '@/lib/realtime/ticker';
+
+// Per-dashboard real-time state, and the counters the engine reports (health, benchmarks).
+
+export type DashboardFeed = {
+  slug: string;
+  /** The data behind the current snapshot; undefined until the first successful load. */
+  basis: Basis | undefined;
+  /** Loads in flight (the cache runs at most one per dashboard). */
+  loading: number;
+  ticker: TickerItem[];
+  /** Deliveries waiting for the next batch. */
+  pending: Transition[];
+  batchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Upstream calls the last load took: what a refresh must find free in the budget. */
+  callsPerRefresh: number;
+};
+
+export type IgnoredReason = 'irrelevant' | 'older' | 'duplicate' | 'after_destroy';
+
+export type RealtimeStats = {
+  received: number;
+  ignored: Record<IgnoredReason, number>;
+  /** Deliveries applied to a snapshot with no upstream call. */
+  applied: number;
+  /** Deliveries the data already held (the fetch started after the change). */
+  reflected: number;
+  /** Deliveries that arrived while a refresh was already due. */
+  coveredByRefresh: number;
+  refreshReasons: Partial<Record<RefreshReason | 'company', number>>;
+  refreshesStarted: number;
+  exactUpdates: number;
+  loads: number;
+  loadFailures: number;
+  scheduler?: RefreshSchedulerStats;
+  memorySize?: number;
+};
+
+export function newStats(): RealtimeStats {
+  return {
+    received: 0,
+    ignored: { irrelevant: 0, older: 0, duplicate: 0, after_destroy: 0 },
+    applied: 0,
+    reflected: 0,
+    coveredByRefresh: 0,
+    refreshReasons: {},
+    refreshesStarted: 0,
+    exactUpdates: 0,
+    loads: 0,
+    loadFailures: 0,
+  };
+}
+
+export function recordTicker(items: readonly TickerItem[], item: TickerItem): TickerItem[] {
+  return addToTicker(items, item);
+}

@@ -1,0 +1,42 @@
+// Rows as GraphQL nodes: the shapes Twenty returns (ISO dates, composite objects, BigFloat numbers).
+import { searchVectorOf } from '@/lib/sandbox/records/flat-record';
+import type { Actor, CompanyRow, OpportunityRow } from '@/lib/sandbox/records/types';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const actorNode = (actor: Actor) => ({ ...actor, context: {} });
+
+export type OpportunityNode = ReturnType<typeof opportunityNode>;
+export type CompanyNode = ReturnType<typeof companyNode>;
+
+export function opportunityNode(row: OpportunityRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    amount: { amountMicros: row.amountMicros, currencyCode: row.currencyCode },
+    closeDate: iso(row.closeDate),
+    stage: row.stage,
+    position: row.position,
+    createdBy: actorNode(row.createdBy),
+    searchVector: searchVectorOf(row.name),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    deletedAt: iso(row.deletedAt),
+    companyId: row.companyId,
+    pointOfContactId: row.pointOfContactId,
+  };
+}
+
+export function companyNode(row: CompanyRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    domainName: { primaryLinkUrl: row.domainUrl ?? '', primaryLinkLabel: '', secondaryLinks: null },
+    employees: row.employees,
+    position: row.position,
+    createdBy: actorNode(row.createdBy),
+    searchVector: searchVectorOf(row.name),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    deletedAt: iso(row.deletedAt),
+  };
+}

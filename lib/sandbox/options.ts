@@ -1,0 +1,34 @@
+// Settings of a demo workspace, shared by the CLI (`npm run sandbox -- --flags`) and startSandbox().
+import { z } from 'zod';
+
+const isCalendarDay = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+};
+
+export const sandboxOptionsSchema = z.object({
+  port: z.number().int().min(0).max(65_535).default(4100),
+  host: z.string().min(1).default('127.0.0.1'),
+  apiKey: z.string({ error: 'an API key is required (--api-key or SANDBOX_API_KEY)' }).min(1, 'the API key must not be empty'),
+  webhookUrls: z.array(z.url({ protocol: /^https?$/ })).default([]),
+  webhookSecret: z.string().min(1).optional(),
+  opportunities: z.number().int().min(0).max(2_000_000).default(150),
+  seed: z.number().int().default(1),
+  /** The day the demo data is relative to; defaults to today (UTC). */
+  anchor: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCalendarDay, 'not a calendar day').optional(),
+  /** API calls a minute (each root field is one call). */
+  rateLimit: z.number().int().positive().default(100),
+  /** Length of the rate-limit window; tests shorten it. */
+  rateLimitWindowMs: z.number().int().positive().default(60_000),
+  twentyVersion: z.enum(['current', '0.55']).default('current'),
+  /** Milliseconds between simulated CRM moves; 0 turns activity off. */
+  activityMs: z.number().int().min(0).default(0),
+});
+
+export type SandboxOptionsInput = z.input<typeof sandboxOptionsSchema>;
+export type SandboxOptions = z.output<typeof sandboxOptionsSchema>;
+
+export function anchorDate(options: SandboxOptions, now = new Date()): Date {
+  if (options.anchor) return new Date(`${options.anchor}T00:00:00Z`);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}

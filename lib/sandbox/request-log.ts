@@ -1,0 +1,32 @@
+// Every GraphQL operation the demo workspace answered, so tests can count upstream calls.
+
+export type RequestLogEntry = {
+  at: string;
+  endpoint: '/graphql' | '/metadata';
+  operationType: 'query' | 'mutation' | 'subscription';
+  /** Root field names (not aliases), in document order. */
+  rootFields: string[];
+  authorized: boolean;
+  rateLimited: boolean;
+  /** "activity" for the sandbox's own simulated user, "client" for everything over HTTP. */
+  source: 'client' | 'activity';
+};
+
+export class RequestLog {
+  private items: RequestLogEntry[] = [];
+
+  constructor(private readonly capacity = 10_000) {}
+
+  record(entry: Omit<RequestLogEntry, 'at'>): void {
+    this.items.push({ at: new Date().toISOString(), ...entry });
+    if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
+  }
+
+  entries(): readonly RequestLogEntry[] {
+    return this.items;
+  }
+
+  clear(): void {
+    this.items = [];
+  }
+}

@@ -1,0 +1,64 @@
+// One demo workspace: records, metadata, the write rules and the schema that follows the stage
+// options. Everything a request needs hangs off this object.
+import type { GraphQLSchema } from 'graphql';
+import { buildCoreSchema, type TwentyVersion } from '@/lib/sandbox/graphql/core-schema';
+import { WorkspaceMetadata } from '@/lib/sandbox/metadata/workspace-metadata';
+import type { QueryEnv } from '@/lib/sandbox/query/filter';
+import type { PagePolicy } from '@/lib/sandbox/query/find-many';
+import { OpportunityWrites } from '@/lib/sandbox/records/opportunity-writes';
+import { seedWorkspace } from '@/lib/sandbox/records/seed';
+import { WorkspaceStore } from '@/lib/sandbox/records/store';
+
+export type WorkspaceOptions = { version: TwentyVersion; seed: number; anchor: Date; opportunities: number };
+
+/** Twenty's QUERY_MAX_RECORDS is 60 in v0.55 (with no cap on `first`); current servers cap at 200. */
+const PAGE_POLICIES: Record<TwentyVersion, PagePolicy> = {
+  current: { defaultSize: 60, maxSize: 200 },
+  '0.55': { defaultSize: 60, maxSize: null },
+};
+/** Nested relation lists are capped at 60 in every version. */
+export const NESTED_PAGE_POLICY: PagePolicy = { defaultSize: 60, maxSize: 60 };
+
+export class Workspace {
+  readonly store: WorkspaceStore;
+  readonly metadata: WorkspaceMetadata;
+  readonly writes: OpportunityWrites;
+  readonly policy: PagePolicy;
+  readonly env: QueryEnv;
+  private schema: GraphQLSchema | null = null;
+  private stageRanks = new Map<string, number>();
+
+  constructor(readonly options: WorkspaceOptions) {
+    this.metadata = new WorkspaceMetadata(options.seed, options.anchor);
+    this.store = new WorkspaceStore(seedWorkspace({ opportunities: options.opportunities, seed: options.seed, anchor: options.anchor }));
+    this.policy = PAGE_POLICIES[options.version];
+    this.refreshStageRanks();
+    // Stage order is option position, as Postgres orders an enum column by its declaration.
+    this.env = { rank: (field, value) => (field === 'stage' ? (this.stageRanks.get(value) ?? Number.MAX_SAFE_INTEGER) : 0) };
+    this.writes = new OpportunityWrites({
+      store: this.store,
+      objectMetadataId: this.metadata.object('opportunity').id,
+      defaultStage: () => this.metadata.defaultStage(),
+      stageExists: (value) => this.stageRanks.has(value),
+    });
+    this.metadata.onStagesChange((change) => {
+      this.store.remapStages(change.renames, change.valid, change.fallback);
+      this.refreshStageRanks();
+      this.schema = null;
+    });
+  }
+
+  get version(): TwentyVersion {
+    return this.options.version;
+  }
+
+  private refreshStageRanks(): void {
+    this.stageRanks = new Map(this.metadata.stageOptions().map((o, i) => [o.value, i]));
+  }
+
+  /** Rebuilt lazily after the stage options change, so the enum always matches the metadata. */
+  coreSchema(): GraphQLSchema {
+    this.schema ??= buildCoreSchema(this.version, this.metadata.stageOptions().map((o) => o.value));
+    return this.schema;
+  }
+}

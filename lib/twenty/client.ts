@@ -1,0 +1,148 @@
+import 'server-only';
+import { z } from 'zod';
+import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import type { Deal, FetchStrategy, PipelineData } from '@/lib/pipeline/types';
+import type { AliasState } from '@/lib/twenty/aggregate-queries';
+import type { CallBudget } from '@/lib/twenty/budget';
+import type { Capabilities } from '@/lib/twenty/capabilities';
+import { readCapabilities } from '@/lib/twenty/capabilities-reader';
+import { TwentyError } from '@/lib/twenty/errors';
+import { checkStages, dashboardFilterParts, knownStageValues, openStagesOf, stageIn, toFilterInput } from '@/lib/twenty/filters';
+import { readStageOptions, type StageOptionsResult } from '@/lib/twenty/stage-options';
+import { fetchWithAggregates } from '@/lib/twenty/strategy-aggregate';
+import type { StrategyContext, StrategyResult } from '@/lib/twenty/strategy-context';
+import { fetchWithGroupBy } from '@/lib/twenty/strategy-group-by';
+import { fetchWithPaging } from '@/lib/twenty/strategy-paging';
+import { MAX_TOP_DEALS, toDeals, topDealsDocument, topDealsFieldSchema } from '@/lib/twenty/top-deals';
+import { createTransport, type Log } from '@/lib/twenty/transport';
+
+// The app's one door to Twenty: capabilities learned once, stage options, and the fetch
+// strategy that turns a dashboard into PipelineData in as few calls as the server allows.
+
+const optionsSchema = z.object({
+  apiUrl: z.url({ protocol: /^https?$/ }),
+  apiKey: z.string().min(1, 'TWENTY_API_KEY is empty'),
+  timeoutMs: z.number().int().positive().default(10_000),
+  forceStrategy: z.enum(['groupBy', 'aggregate', 'paging']).optional(),
+  stageOptionsTtlMs: z.number().int().nonnegative().default(60_000),
+  /** false: ignore a groupBy `timeZone` and correct UTC months with a boundary query instead. */
+  useGroupByTimeZone: z.boolean().default(true),
+});
+
+export type TwentyClientOptions = z.input<typeof optionsSchema> & {
+  budget: CallBudget;
+  fetch?: typeof fetch;
+  log?: Log;
+};
+
+export type TwentyClient = {
+  fetchPipelineData(dashboard: DashboardConfig, now: Date): Promise<PipelineData>;
+  fetchStageOptions(): Promise<StageOptionsResult>;
+  capabilities(): Promise<Capabilities>;
+  /** Upstream HTTP calls made so far. */
+  callCount(): number;
+};
+
+const warnToStderr: Log = (line) => {
+  if (line.level === 'warn') console.warn(JSON.stringify(line));
+};
+
+const NO_GROUP_BY = /Cannot query field "opportunitiesGroupBy"/;
+
+export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
+  const parsed = optionsSchema.parse(options);
+  const log = options.log ?? warnToStderr;
+  const { budget } = options;
+  const transport = createTransport({
+    apiUrl: parsed.apiUrl,
+    apiKey: parsed.apiKey,
+    budget,
+    timeoutMs: parsed.timeoutMs,
+    fetch: options.fetch ?? fetch,
+    log,
+  });
+  const aliases: AliasState = { allowed: true };
+  let capsPromise: Promise<Capabilities> | null = null;
+  let stageCache: { at: number; result: StageOptionsResult } | null = null;
+
+  function capabilities(): Promise<Capabilities> {
+    capsPromise ??= readCapabilities(transport, log).catch((err: unknown) => {
+      capsPromise = null; // a failed look-up is retried on the next refresh
+      throw err;
+    });
+    return capsPromise;
+  }
+
+  async function stageOptionsForRefresh(): Promise<StageOptionsResult> {
+    if (stageCache && Date.now() - stageCache.at < parsed.stageOptionsTtlMs) return stageCache.result;
+    const result = await readStageOptions(transport, log);
+    stageCache = result.source === 'metadata' ? { at: Date.now(), result } : null;
+    return result;
+  }
+
+  async function readTopDeals(ctx: StrategyContext): Promise<Deal[]> {
+    if (!ctx.openFilter || ctx.topDealsLimit === 0) return [];
+    const data = await transport.runQuery({
+      document: topDealsDocument(ctx.dashboard.fields, true),
+      variables: { openFilter: ctx.openFilter, topFirst: ctx.topDealsLimit },
+      schema: z.object({ topDeals: topDealsFieldSchema }),
+    });
+    return toDeals(data.topDeals, ctx.topDealsLimit, log);
+  }
+
+  async function runStrategy(ctx: StrategyContext, strategy: FetchStrategy): Promise<StrategyResult & { strategy: FetchStrategy }> {
+    if (strategy === 'paging') return { ...(await fetchWithPaging(ctx)), strategy };
+    if (strategy === 'aggregate') return { ...(await fetchWithAggregates(ctx, aliases)), strategy };
+    try {
+      const result = await fetchWithGroupBy(ctx);
+      if (result.verified || parsed.forceStrategy === 'groupBy') return { ...result, strategy };
+      log({ level: 'warn', event: 'twenty.strategy_fallback', from: 'groupBy', to: 'aggregate', reason: 'groups do not add up' });
+    } catch (err) {
+      if (!(err instanceof TwentyError && NO_GROUP_BY.test(err.message)) || parsed.forceStrategy === 'groupBy') throw err;
+      ctx.caps.groupBy = false;
+      log({ level: 'info', event: 'twenty.strategy_fallback', from: 'groupBy', to: 'aggregate', reason: 'no groupBy on this server' });
+    }
+    return { ...(await fetchWithAggregates(ctx, aliases)), strategy: 'aggregate' };
+  }
+
+  async function fetchPipelineData(dashboard: DashboardConfig, now: Date): Promise<PipelineData> {
+    const fetchedAt = new Date().toISOString();
+    const [caps, stageOptions] = await Promise.all([capabilities(), stageOptionsForRefresh()]);
+    const optionValues = stageOptions.options.map((o) => o.value);
+    const known = knownStageValues(caps, { values: optionValues, fromMetadata: stageOptions.source === 'metadata' });
+    const filterParts = dashboardFilterParts(dashboard, { caps, knownStages: known, now, log });
+    const stages = dashboard.filter.stages ? checkStages(dashboard.filter.stages, known, 'filter.stages', () => {}) : (known ?? optionValues);
+    const openStages = openStagesOf(dashboard, stages);
+    const ctx: StrategyContext = {
+      transport,
+      caps,
+      budget,
+      log,
+      dashboard,
+      now,
+      filterParts,
+      stages,
+      openStages,
+      openFilter: openStages.length > 0 ? toFilterInput([...filterParts, stageIn(openStages)]) : null,
+      topDealsLimit: Math.min(dashboard.topDeals, MAX_TOP_DEALS),
+      useGroupByTimeZone: parsed.useGroupByTimeZone,
+    };
+    const result = await runStrategy(ctx, parsed.forceStrategy ?? (caps.groupBy ? 'groupBy' : 'aggregate'));
+    const topDeals = result.topDeals ?? (await readTopDeals(ctx));
+    return {
+      stageOptions: stageOptions.options,
+      stageOptionsSource: stageOptions.source,
+      groups: result.groups,
+      topDeals,
+      strategy: result.strategy,
+      fetchedAt,
+    };
+  }
+
+  return {
+    fetchPipelineData,
+    fetchStageOptions: () => readStageOptions(transport, log),
+    capabilities,
+    callCount: () => transport.callCount(),
+  };
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Sandbox } from '@/lib/sandbox/index';
+import type { OpportunityRow } from '@/lib/sandbox/records/types';
+import { dataOf, gql, start } from '@/tests/unit/sandbox/harness';
+
+let sandbox: Sandbox;
+let sandbox055: Sandbox;
+beforeAll(async () => {
+  [sandbox, sandbox055] = await Promise.all([start({ opportunities: 400 }), start({ opportunities: 400, twentyVersion: '0.55' })]);
+});
+afterAll(async () => {
+  await Promise.all([sandbox.close(), sandbox055.close()]);
+});
+
+const DAY = 86_400_000;
+const anchor = Date.parse('2026-11-26T00:00:00Z');
+
+type Ids = { opportunities: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+
+/** Every id the filter matches, paged 60 at a time the way a client must. */
+async function idsFor(target: Sandbox, filter: Record<string, unknown>): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  let totalCount = -1;
+  do {
+    const page: Ids = dataOf<Ids>(await gql(target, `query($f: OpportunityFilterInput, $after: String) { opportunities(filter: $f, first: 60, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { variables: { f: filter, after } }));
+    ids.push(...page.opportunities.edges.map((e) => e.node.id));
+    totalCount = page.opportunities.totalCount;
+    after = page.opportunities.pageInfo.hasNextPage ? page.opportunities.pageInfo.endCursor : null;
+  } while (after);
+  expect(ids).toHaveLength(totalCount);
+  return ids.sort();
+}
+
+const rowsWhere = (target: Sandbox, keep: (r: OpportunityRow) => boolean, withDeleted = false) =>
+  target.store.opportunities.all().filter((r) => (withDeleted || r.deletedAt === null) && keep(r)).map((r) => r.id).sort();
+
+const cases: [string, Record<string, unknown>, (r: OpportunityRow) => boolean][] = [
+  ['stage in', { stage: { in: ['PROPOSAL', 'CUSTOMER'] } }, (r) => r.stage === 'PROPOSAL' || r.stage === 'CUSTOMER'],
+  ['stage is NOT_NULL', { stage: { is: 'NOT_NULL' } }, () => true],
+  ['amountMicros gte', { amount: { amountMicros: { gte: 50_000_000_000 } } }, (r) => r.amountMicros !== null && r.amountMicros >= 50_000_000_000],
+  ['amountMicros lt as a BigFloat string', { amount: { amountMicros: { lt: '20000000000' } } }, (r) => r.amountMicros !== null && r.amountMicros < 20_000_000_000],
+  ['amountMicros is NULL', { amount: { amountMicros: { is: 'NULL' } } }, (r) => r.amountMicros === null],
+  ['currencyCode eq', { amount: { currencyCode: { eq: 'EUR' } } }, (r) => r.currencyCode === 'EUR'],
+  ['currencyCode neq leaves out NULL but keeps ""', { amount: { currencyCode: { neq: 'USD' } } }, (r) => r.currencyCode !== null && r.currencyCode !== 'USD'],
+  ['currencyCode in', { amount: { currencyCode: { in: ['EUR', 'GBP'] } } }, (r) => r.currencyCode === 'EUR' || r.currencyCode === 'GBP'],
+  ['closeDate range', { closeDate: { gte: '2026-12-01T00:00:00.000Z', lt: '2027-01-01T00:00:00.000Z' } }, (r) => r.closeDate !== null && r.closeDate >= Date.parse('2026-12-01') && r.closeDate < Date.parse('2027-01-01')],
+  ['closeDate is NULL', { closeDate: { is: 'NULL' } }, (r) => r.closeDate === null],
+  ['name ilike', { name: { ilike: '%RENEWAL%' } }, (r) => r.name.toLowerCase().includes('renewal')],
+  ['name like is case-sensitive', { name: { like: '%Platform%' } }, (r) => r.name.includes('Platform')],
+  ['name startsWith', { name: { startsWith: 'Globex' } }, (r) => r.name.startsWith('Globex')],
+  ['companyId is NULL', { companyId: { is: 'NULL' } }, (r) => r.companyId === null],
+  ['and', { and: [{ stage: { in: ['NEW'] } }, { amount: { currencyCode: { eq: 'USD' } } }] }, (r) => r.stage === 'NEW' && r.currencyCode === 'USD'],
+  ['or', { or: [{ stage: { in: ['NEW'] } }, { closeDate: { is: 'NULL' } }] }, (r) => r.stage === 'NEW' || r.closeDate === null],
+  ['not follows SQL: NULL amounts match neither side', { not: { amount: { amountMicros: { gt: 100_000_000_000 } } } }, (r) => r.amountMicros !== null && r.amountMicros <= 100_000_000_000],
+  ['createdBy source', { createdBy: { source: { eq: 'API' } } }, (r) => r.createdBy.source === 'API'],
+];
+
+test.each(cases)('filter: %s', async (_, filter, keep) => {
+  const expected = rowsWhere(sandbox, keep);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(await idsFor(sandbox, filter)).toEqual(expected);
+});
+
+test('soft-deleted deals stay hidden unless the filter names deletedAt anywhere', async () => {
+  const deleted = rowsWhere(sandbox, (r) => r.deletedAt !== null, true);
+  expect(deleted.length).toBeGreaterThan(0);
+  const visible = await idsFor(sandbox, {});
+  expect(visible.filter((id) => deleted.includes(id))).toEqual([]);
+  expect(await idsFor(sandbox, { deletedAt: { is: 'NOT_NULL' } })).toEqual(deleted);
+  const nested = await idsFor(sandbox, { or: [{ deletedAt: { is: 'NULL' } }, { deletedAt: { is: 'NOT_NULL' } }] });
+  expect(nested).toEqual(rowsWhere(sandbox, () => true, true));
+});
+
+test('v0.55 keeps its extra stage operators (eq, neq); current accepts only in/is', async () => {
+  const expected = rowsWhere(sandbox055, (r) => r.stage !== 'NEW');
+  expect(await idsFor(sandbox055, { stage: { neq: 'NEW' } })).toEqual(expected);
+  const current = await gql(sandbox, `{ opportunities(filter: { stage: { eq: NEW } }) { totalCount } }`);
+  expect(current.body).toEqual({ errors: [{ message: 'Field "eq" is not defined by type "OpportunityStageEnumFilter".', locations: [{ line: 1, column: 36 }] }] });
+});
+
+test('like is case-sensitive where ilike is not', async () => {
+  expect(await idsFor(sandbox, { name: { like: '%platform%' } })).toEqual([]);
+  expect((await idsFor(sandbox, { name: { ilike: '%platform%' } })).length).toBeGreaterThan(0);
+});
+
+test('close dates are UTC midnights within six months of the anchor', () => {
+  for (const row of sandbox.store.opportunities.all()) {
+    if (row.closeDate === null) continue;
+    expect(row.closeDate % DAY).toBe(0);
+    expect(Math.abs(row.closeDate - anchor)).toBeLessThanOrEqual(183 * DAY);
+  }
+});
