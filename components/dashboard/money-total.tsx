@@ -9,7 +9,7 @@ export function OtherCurrencies({ other, locale, className = '' }: { other: Mone
       {other.map((m) => (
         <li key={m.currencyCode} data-currency={m.currencyCode} data-amount-micros={m.amountMicros}>
           + {formatMoney(m.amountMicros, m.currencyCode, locale, { wholeUnits: true })}{' '}
-          <span className="text-(length:--pw-tiny) tracking-wide uppercase">{m.currencyCode} not converted</span>
+          <span className="text-(length:--pw-tiny) tracking-wide uppercase">{m.currencyCode === '' ? 'no currency set' : `${m.currencyCode} not converted`}</span>
         </li>
       ))}
     </ul>

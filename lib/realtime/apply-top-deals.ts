@@ -62,11 +62,16 @@ export function moveInTopDeals(
   if (prior.state && prior.qualifies && next.qualifies && prior.state.amountMicros === next.state.amountMicros) {
     return listed ? deals.map((d, i) => (i === index ? candidate : d)) : [...deals];
   }
-  // Without amounts in the list the other deals' ranks are unknown.
-  if (!fields.has('amount')) return null;
   const others = deals.filter((d) => d.id !== next.state.id);
   const last = deals[deals.length - 1];
   const full = deals.length >= limit;
+  if (!fields.has('amount')) {
+    // Without amounts the listed deals' ranks are unknown, so only a list that holds every
+    // candidate can change. Its order then differs from Twenty's, which nothing reads: with
+    // amounts hidden, lib/pipeline orders top deals by id.
+    if (full) return null;
+    return next.qualifies ? [...others, candidate] : others;
+  }
   if (!next.qualifies) return full ? null : others;
   if (!full || !last || compareUpstream(candidate, last) <= 0) {
     return [...others, candidate].sort(compareUpstream).slice(0, limit);
