@@ -1,23 +1,32 @@
 import 'server-only';
-import { z } from 'zod';
-import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { getContext } from '@/lib/server/context';
+import { getEnv } from '@/lib/config/env';
+import { SESSION_COOKIE } from '@/lib/access/session';
+import { decideAccess, type GateResult } from '@/lib/access/decide';
+import { logger } from '@/lib/server/log';
 
 // The one gate in front of every surface that serves dashboard data: page, embed, TV, JSON, SSE.
+// Credentials: the share token from `?token=` and the passcode session cookie.
 
-export const slugParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+export { SLUG_PATTERN, GATED_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/lib/access/decide';
+export type { GateResult, GateGranted, GateDenied, GateRefusal } from '@/lib/access/decide';
 
-export type GateRequest = { slug: string };
-export type GateResult =
-  | { ok: true; dashboard: DashboardConfig; cacheControl: string }
-  | { ok: false; status: 400 | 404; reason: 'bad_slug' | 'unknown_dashboard' };
+/** `cookies()` from next/headers and `request.cookies` in the proxy both fit. */
+export type CookieReader = { get(name: string): { value: string } | undefined };
 
-const PUBLIC_CACHE = 'public, max-age=0, must-revalidate';
+export type GateRequest = { slug: string; token?: string | null; cookies?: CookieReader };
 
 export async function gateDashboard(request: GateRequest): Promise<GateResult> {
-  const slug = slugParam.safeParse(request.slug);
-  if (!slug.success) return { ok: false, status: 400, reason: 'bad_slug' };
-  const dashboard = getContext().dashboards.get(slug.data);
-  if (!dashboard) return { ok: false, status: 404, reason: 'unknown_dashboard' };
-  return { ok: true, dashboard, cacheControl: PUBLIC_CACHE };
+  const result = await decideAccess({
+    slug: request.slug,
+    dashboards: getContext().dashboards,
+    token: request.token,
+    sessionSeal: request.cookies?.get(SESSION_COOKIE)?.value,
+    password: getEnv().SESSION_PASSWORD,
+    now: new Date(),
+  });
+  if (!result.ok && result.reason === 'server_misconfigured') {
+    logger.error({ msg: 'protected dashboard without SESSION_PASSWORD (32+ characters); refusing', slug: request.slug });
+  }
+  return result;
 }

@@ -34,6 +34,25 @@ const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'a currency is a 3-letter IS
 const rate = z.string().regex(/^\d{1,9}(\.\d{1,9})?$/, 'a rate is a decimal string such as "1.08"');
 const uuid = z.string().uuid();
 
+// Access and sharing (see lib/access). Embedding origins are exact origins ("https://intranet.example.com",
+// "http://127.0.0.1:4300"), a wildcard subdomain ("https://*.example.com"), or "*" for any site.
+export const ACCESS_MODES = ['public', 'link', 'passcode'] as const;
+export type AccessMode = (typeof ACCESS_MODES)[number];
+export const DASHBOARD_VIEWS = ['kpis', 'stages', 'funnel', 'timeline', 'deals'] as const;
+/** scrypt$N$r$p$salt$hash (base64url), made by `npm run share-link -- --hash-passcode`. */
+export const PASSCODE_HASH_PATTERN = /^scrypt\$\d{4,7}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/;
+const embedOrigin = z
+  .string()
+  .regex(/^(\*|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/, 'an origin looks like https://intranet.example.com (no path), https://*.example.com or *');
+const tvSlide = z.object({ view: z.enum(DASHBOARD_VIEWS), seconds: z.number().int().min(5).max(3600) }).strict();
+export const DEFAULT_TV_VIEWS = [
+  { view: 'kpis', seconds: 20 },
+  { view: 'stages', seconds: 20 },
+  { view: 'funnel', seconds: 15 },
+  { view: 'timeline', seconds: 15 },
+  { view: 'deals', seconds: 20 },
+] as const satisfies ReadonlyArray<z.input<typeof tvSlide>>;
+
 export const dashboardFilterSchema = z
   .object({
     stages: z.array(stageValue).min(1).optional(),
@@ -78,6 +97,17 @@ export const dashboardSchema = z
       }, 'unknown locale'),
     fields: z.array(z.enum(ALLOWED_FIELDS)).default(['name', 'amount', 'stage', 'closeDate']),
     topDeals: z.number().int().min(0).max(50).default(10),
+    /** public: anyone; link: a share token; passcode: a share token or the passcode. */
+    access: z.enum(ACCESS_MODES).default('public'),
+    /** Bump to revoke every share link and passcode session of this dashboard at once. */
+    tokenVersion: z.number().int().min(1).max(1_000_000).default(1),
+    passcodeHash: z.string().regex(PASSCODE_HASH_PATTERN, 'make a passcodeHash with `npm run share-link -- --hash-passcode`').optional(),
+    /** Sites allowed to frame /embed (CSP frame-ancestors); empty means this app's own origin only. */
+    allowedOrigins: z.array(embedOrigin).default([]),
+    tv: z
+      .object({ views: z.array(tvSlide).min(1).max(20) })
+      .strict()
+      .default({ views: DEFAULT_TV_VIEWS.map((s) => ({ ...s })) }),
   })
   .strict();
 
@@ -89,6 +119,9 @@ export const dashboardsFileSchema = z
     file.dashboards.forEach((d, i) => {
       if (seen.has(d.slug)) ctx.addIssue({ code: 'custom', path: ['dashboards', i, 'slug'], message: `duplicate slug "${d.slug}"` });
       seen.add(d.slug);
+      if (d.access === 'passcode' && !d.passcodeHash) {
+        ctx.addIssue({ code: 'custom', path: ['dashboards', i, 'passcodeHash'], message: 'is required when access is "passcode" (make one with `npm run share-link -- --hash-passcode`)' });
+      }
     });
   });
 

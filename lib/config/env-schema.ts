@@ -35,6 +35,13 @@ export const envSchema = z.object({
   WEBHOOK_DEBOUNCE_MS: intFromEnv(150, 0, 10_000),
   /** Allowed difference between Twenty's clock and ours when ordering a delivery against a fetch. */
   WEBHOOK_CLOCK_SKEW_MS: intFromEnv(1_000, 0, 600_000),
+  /** Where viewers reach this app; share links printed by `npm run share-link` start with it. */
+  PUBLIC_BASE_URL: z
+    .string()
+    .url('must be a URL such as https://wall.example.com')
+    .refine((u) => /^https?:/.test(u), 'must use http or https')
+    .default('http://localhost:3000')
+    .transform((u) => u.replace(/\/+$/, '')),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,14 +2,15 @@ import type { LoadedContent, SnapshotCache } from '@/lib/cache';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import type { PipelineData, SnapshotContent } from '@/lib/pipeline/types';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
-import { applyBatch } from '@/lib/realtime/apply-batch';
 import type { Basis } from '@/lib/realtime/exact-update';
 import { timeFrameOf } from '@/lib/realtime/filter-match';
 import { createReconciler } from '@/lib/realtime/reconciler';
 import { trackReads, type ReadTracker } from '@/lib/realtime/read-tracking';
 import { createRecordMemory } from '@/lib/realtime/record-memory';
 import { createRefreshScheduler } from '@/lib/realtime/refresh-scheduler';
-import { newStats, recordTicker, type DashboardFeed, type RealtimeStats } from '@/lib/realtime/feed';
+import { newFeed, newStats, recordTicker, type DashboardFeed, type RealtimeStats } from '@/lib/realtime/feed';
+import { flushFeed, overflowed } from '@/lib/realtime/flush';
+import { createLagMeter } from '@/lib/realtime/lag';
 import { routeDelivery } from '@/lib/realtime/route-delivery';
 import type { CallBudget } from '@/lib/twenty/budget';
 import type { WebhookEvent } from '@/lib/webhooks/payload';
@@ -45,22 +46,21 @@ export type RealtimeEngine = {
   startReconciler(): void;
   stop(): void;
   stats(): RealtimeStats;
+  /** Nothing pending: no delivery waiting, no refresh due or running (benchmarks, tests). */
+  isSettled(): boolean;
 };
 
 export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
   const now = opts.now ?? Date.now;
-  const exact = { clockSkewMs: opts.clockSkewMs ?? 1_000 };
-  const batchMs = opts.batchMs ?? 20;
+  const clockSkewMs = opts.clockSkewMs ?? 1_000;
+  const batchMs = opts.batchMs ?? 50;
   const memory = createRecordMemory(opts.recordMemoryMax ?? 50_000);
   const stats = newStats();
-  const feeds = new Map<string, DashboardFeed>();
+  const lag = createLagMeter();
+  const feeds = new Map<string, DashboardFeed>([...opts.dashboards.keys()].map((slug) => [slug, newFeed(slug)]));
   let cache: SnapshotCache | undefined;
   let reads: ReadTracker | undefined;
 
-  for (const slug of opts.dashboards.keys()) {
-    feeds.set(slug, { slug, basis: undefined, loading: 0, ticker: [], pending: [], batchTimer: undefined, callsPerRefresh: 1 });
-  }
-  const feedOf = (slug: string) => feeds.get(slug);
   const dashboardOf = (slug: string): DashboardConfig => {
     const dashboard = opts.dashboards.get(slug);
     if (!dashboard) throw new Error(`unknown dashboard ${slug}`);
@@ -71,8 +71,8 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
     debounceMs: opts.debounceMs ?? 150,
     budget: opts.budget,
     now,
-    isLoading: (slug) => (feedOf(slug)?.loading ?? 0) > 0,
-    callsPerRefresh: (slug) => feedOf(slug)?.callsPerRefresh ?? 1,
+    isLoading: (slug) => (feeds.get(slug)?.loading ?? 0) > 0,
+    callsPerRefresh: (slug) => feeds.get(slug)?.callsPerRefresh ?? 1,
     start: (slug) => {
       stats.refreshesStarted += 1;
       cache?.invalidate(slug);
@@ -91,37 +91,22 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
     return { ...buildSnapshotContent(basis.data, dashboardOf(feed.slug), at, { demo: opts.demo }), ticker: [...feed.ticker] };
   }
 
-  function publish(feed: DashboardFeed): void {
-    if (!cache || !feed.basis || feed.loading > 0) return;
-    cache.set(feed.slug, contentOf(feed, feed.basis, new Date(now())));
-    stats.exactUpdates += 1;
-  }
-
   function flush(feed: DashboardFeed): void {
     feed.batchTimer = undefined;
-    // A load in flight will replace the basis; its end flushes again.
-    if (feed.loading > 0) return;
-    const pending = feed.pending;
-    feed.pending = [];
-    if (!feed.basis) return;
-    if (scheduler.isPending(feed.slug)) {
-      // Made before the coming refresh reads the CRM, which also carries the ticker.
-      stats.coveredByRefresh += pending.length;
-      return;
-    }
-    const tickerBehind = tickerIdsOf(cache?.peek(feed.slug)?.ticker) !== tickerIdsOf(feed.ticker);
-    const result = pending.length > 0 ? applyBatch(feed.basis, pending, dashboardOf(feed.slug), { ...exact, now: new Date(now()) }) : null;
-    if (result?.kind === 'refresh') {
-      stats.refreshReasons[result.reason] = (stats.refreshReasons[result.reason] ?? 0) + 1;
-      scheduler.request(feed.slug);
-      return;
-    }
-    if (result) {
-      stats.applied += result.applied;
-      stats.reflected += result.reflected;
-      feed.basis = result.basis;
-    }
-    if (result?.changed || tickerBehind) publish(feed);
+    flushFeed(feed, {
+      dashboard: dashboardOf(feed.slug),
+      now: now(),
+      clockSkewMs,
+      stats,
+      lag,
+      publishedTicker: cache?.peek(feed.slug)?.ticker,
+      requestRefresh: () => scheduler.request(feed.slug),
+      publish: () => {
+        if (!cache || !feed.basis) return;
+        cache.set(feed.slug, contentOf(feed, feed.basis, new Date(now())));
+        stats.exactUpdates += 1;
+      },
+    });
   }
 
   function scheduleFlush(feed: DashboardFeed): void {
@@ -130,14 +115,9 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
     feed.batchTimer.unref?.();
   }
 
-  function afterLoad(feed: DashboardFeed): void {
-    scheduler.loadFinished(feed.slug);
-    scheduleFlush(feed);
-  }
-
   return {
     async load(slug) {
-      const feed = feedOf(slug);
+      const feed = feeds.get(slug);
       const dashboard = dashboardOf(slug);
       if (!feed) throw new Error(`unknown dashboard ${slug}`);
       feed.loading += 1;
@@ -145,20 +125,29 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
       const loadStartedAt = now();
       const fetchedNow = new Date(loadStartedAt);
       const callsBefore = opts.budget.stats().acquired;
+      // Every delivery waiting for a refresh arrived before this fetch, so the fetch holds it.
+      const covered = feed.awaitingRefresh;
+      feed.awaitingRefresh = [];
+      let succeeded = false;
       try {
         const data = await opts.fetchData(dashboard, fetchedNow);
         feed.callsPerRefresh = Math.max(1, opts.budget.stats().acquired - callsBefore);
-        const basis: Basis = { data, fetchedNow, loadStartedAt, loadFinishedAt: now(), frame: timeFrameOf(dashboard, fetchedNow), applied: new Map() };
-        feed.basis = basis;
-        return { ...contentOf(feed, basis, fetchedNow), asOf: data.fetchedAt };
+        feed.basis = { data, fetchedNow, loadStartedAt, loadFinishedAt: now(), frame: timeFrameOf(dashboard, fetchedNow), applied: new Map() };
+        succeeded = true;
+        return { ...contentOf(feed, feed.basis, fetchedNow), asOf: data.fetchedAt };
       } catch (error) {
         stats.loadFailures += 1;
+        feed.awaitingRefresh.unshift(...covered);
         reconciler.upstreamFailed(slug);
         throw error;
       } finally {
         feed.loading -= 1;
-        // After the cache has published this load (it does so in the microtasks that follow).
-        setTimeout(() => afterLoad(feed), 0).unref?.();
+        // Runs after the cache has published this load (it does so in the microtasks that follow).
+        setTimeout(() => {
+          if (succeeded) for (const at of covered) lag.record(now() - at);
+          scheduler.loadFinished(slug);
+          scheduleFlush(feed);
+        }, 0).unref?.();
       }
     },
     attach(target) {
@@ -177,6 +166,7 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
       for (const { feed, transition, tickerItem } of routed.perDashboard) {
         if (tickerItem) feed.ticker = recordTicker(feed.ticker, tickerItem);
         if (transition && (feed.basis || feed.loading > 0)) feed.pending.push(transition);
+        if (overflowed(feed)) scheduler.request(feed.slug);
         if (transition || tickerItem) scheduleFlush(feed);
       }
     },
@@ -186,10 +176,8 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
       scheduler.stop();
       for (const feed of feeds.values()) if (feed.batchTimer !== undefined) clearTimeout(feed.batchTimer);
     },
-    stats: () => ({ ...stats, scheduler: scheduler.stats(), memorySize: memory.size() }),
+    stats: () => ({ ...stats, scheduler: scheduler.stats(), memorySize: memory.size(), lag: lag.summary() }),
+    isSettled: () =>
+      [...feeds.values()].every((f) => f.loading === 0 && f.pending.length === 0 && f.batchTimer === undefined && !scheduler.isPending(f.slug)),
   };
-}
-
-function tickerIdsOf(items: readonly { id: string }[] | undefined): string {
-  return (items ?? []).map((i) => i.id).join(',');
 }

@@ -32,6 +32,8 @@ export type Transition = {
   updatedFields: readonly string[] | null;
   /** Same updatedAt as a different known state: the order of the two is unknowable. */
   ambiguous: boolean;
+  /** Our clock (ms) when the delivery arrived, for the lag figures. */
+  receivedAt?: number;
 };
 
 export type RefreshReason =

@@ -1,5 +1,6 @@
 import type { TickerItem } from '@/lib/pipeline/types';
 import type { Basis, RefreshReason, Transition } from '@/lib/realtime/exact-update';
+import type { LagSummary } from '@/lib/realtime/lag';
 import type { RefreshSchedulerStats } from '@/lib/realtime/refresh-scheduler';
 import { addToTicker } from '@/lib/realtime/ticker';
 
@@ -17,7 +18,13 @@ export type DashboardFeed = {
   batchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Upstream calls the last load took: what a refresh must find free in the budget. */
   callsPerRefresh: number;
+  /** Arrival times (ms) of deliveries only a refresh can apply (for the lag figures). */
+  awaitingRefresh: number[];
 };
+
+export function newFeed(slug: string): DashboardFeed {
+  return { slug, basis: undefined, loading: 0, ticker: [], pending: [], batchTimer: undefined, callsPerRefresh: 1, awaitingRefresh: [] };
+}
 
 export type IgnoredReason = 'irrelevant' | 'older' | 'duplicate' | 'after_destroy';
 
@@ -28,8 +35,6 @@ export type RealtimeStats = {
   applied: number;
   /** Deliveries the data already held (the fetch started after the change). */
   reflected: number;
-  /** Deliveries that arrived while a refresh was already due. */
-  coveredByRefresh: number;
   refreshReasons: Partial<Record<RefreshReason | 'company', number>>;
   refreshesStarted: number;
   exactUpdates: number;
@@ -37,6 +42,8 @@ export type RealtimeStats = {
   loadFailures: number;
   scheduler?: RefreshSchedulerStats;
   memorySize?: number;
+  /** Delivery arrival → snapshot that holds it. */
+  lag?: LagSummary;
 };
 
 export function newStats(): RealtimeStats {
@@ -45,7 +52,6 @@ export function newStats(): RealtimeStats {
     ignored: { irrelevant: 0, older: 0, duplicate: 0, after_destroy: 0 },
     applied: 0,
     reflected: 0,
-    coveredByRefresh: 0,
     refreshReasons: {},
     refreshesStarted: 0,
     exactUpdates: 0,

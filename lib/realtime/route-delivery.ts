@@ -44,7 +44,7 @@ export function routeDelivery(
   const observed = memory.observe(next);
   if (observed.kind === 'ignored') return nothing(observed.reason);
 
-  const transition: Transition = { action: event.action, next, updatedFields: event.updatedFields, ambiguous: observed.ambiguous };
+  const transition: Transition = { action: event.action, next, updatedFields: event.updatedFields, ambiguous: observed.ambiguous, receivedAt: now.getTime() };
   const removal = event.action === 'deleted' || event.action === 'destroyed';
   const perDashboard: Routed['perDashboard'] = [];
   for (const feed of feeds) {

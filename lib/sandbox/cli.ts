@@ -8,13 +8,13 @@ import { startSandbox } from '@/lib/sandbox/index';
 import { sandboxOptionsSchema } from '@/lib/sandbox/options';
 
 const FLAG_OF: Record<string, string> = {
-  port: '--port', host: '--host', apiKey: '--api-key', webhookUrls: '--webhook-url', webhookSecret: '--webhook-secret',
+  port: '--port', host: '--host', apiKey: '--api-key', extraApiKeys: '--api-key', webhookUrls: '--webhook-url', webhookSecret: '--webhook-secret',
   opportunities: '--opportunities', seed: '--seed', anchor: '--anchor', rateLimit: '--rate-limit',
   twentyVersion: '--twenty-version', activityMs: '--activity',
 };
 
 function fail(message: string): never {
-  process.stderr.write(`sandbox: ${message}\n`);
+  process.stderr.write(`sandbox: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(2);
 }
 
@@ -28,7 +28,7 @@ function readFlags(argv: string[]): Record<string, unknown> {
     strict: true,
     allowPositionals: false,
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string' },
+      port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string', multiple: true },
       'webhook-url': { type: 'string', multiple: true }, 'webhook-secret': { type: 'string' },
       opportunities: { type: 'string' }, seed: { type: 'string' }, anchor: { type: 'string' },
       'rate-limit': { type: 'string' }, 'twenty-version': { type: 'string' }, activity: { type: 'string' },
@@ -37,7 +37,8 @@ function readFlags(argv: string[]): Record<string, unknown> {
   return {
     port: numberFlag(values.port),
     host: values.host,
-    apiKey: values['api-key'] ?? process.env.SANDBOX_API_KEY,
+    apiKey: values['api-key']?.[0] ?? process.env.SANDBOX_API_KEY,
+    extraApiKeys: values['api-key']?.slice(1),
     webhookUrls: values['webhook-url'],
     webhookSecret: values['webhook-secret'],
     opportunities: numberFlag(values.opportunities),

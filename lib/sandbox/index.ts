@@ -47,7 +47,7 @@ export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox>
   const log = new RequestLog();
   const faults = new FaultSwitch();
   const limiter = new RateLimiter({ limit: options.rateLimit, windowMs: options.rateLimitWindowMs, version: options.twentyVersion, apiKeyId });
-  const deps: EndpointDeps = { workspace, apiKey: options.apiKey, limiter, log, faults, apiActor: API_ACTOR };
+  const deps: EndpointDeps = { workspace, apiKeys: [options.apiKey, ...options.extraApiKeys], limiter, log, faults, apiActor: API_ACTOR };
 
   const server = createSandboxServer({
     graphql: compose([faults.middleware], coreHandler(deps)),

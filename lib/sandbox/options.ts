@@ -10,6 +10,8 @@ export const sandboxOptionsSchema = z.object({
   port: z.number().int().min(0).max(65_535).default(4100),
   host: z.string().min(1).default('127.0.0.1'),
   apiKey: z.string({ error: 'an API key is required (--api-key or SANDBOX_API_KEY)' }).min(1, 'the API key must not be empty'),
+  /** More keys the workspace accepts (e.g. a test acting as a CRM user); the log says which key made each call. */
+  extraApiKeys: z.array(z.string().min(1)).default([]),
   webhookUrls: z.array(z.url({ protocol: /^https?$/ })).default([]),
   webhookSecret: z.string().min(1).optional(),
   opportunities: z.number().int().min(0).max(2_000_000).default(150),

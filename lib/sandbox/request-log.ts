@@ -10,6 +10,8 @@ export type RequestLogEntry = {
   rateLimited: boolean;
   /** "activity" for the sandbox's own simulated user, "client" for everything over HTTP. */
   source: 'client' | 'activity';
+  /** Which configured key made the call (0 = --api-key's first value); absent when unauthorized. */
+  keyIndex?: number;
 };
 
 export class RequestLog {

@@ -11,6 +11,7 @@ export type CallBudgetStats = {
   burst: number;
   /** Whole tokens free right now (negative while callers are queued). */
   available: number;
+  /** Tokens spent (root fields sent). */
   acquired: number;
   rejected: number;
   /** Total time callers were asked to wait. */
@@ -20,8 +21,11 @@ export type CallBudgetStats = {
 };
 
 export type CallBudget = {
-  /** Resolves when a call may be made; rejects (rate_limited) if that would take longer than maxWaitMs. */
-  acquire(): Promise<void>;
+  /**
+   * Resolves when a call may be made; rejects (rate_limited) if that would take longer than
+   * maxWaitMs. `cost` is what Twenty charges: one per root field of the request.
+   */
+  acquire(cost?: number): Promise<void>;
   /** Honour Twenty's retryAfterMs / Retry-After: no call before this epoch ms. */
   pauseUntil(epochMs: number): void;
   stats(): CallBudgetStats;
@@ -61,18 +65,18 @@ export function createCallBudget(options: CallBudgetOptions): CallBudget {
   }
 
   return {
-    async acquire() {
+    async acquire(cost = 1) {
       const t = now();
       refill(t);
-      const tokenAt = tokens >= 1 ? t : t + (1 - tokens) / perMs;
+      const tokenAt = tokens >= cost ? t : t + (cost - tokens) / perMs;
       const startAt = Math.max(tokenAt, pausedUntil);
       const wait = Math.ceil(startAt - t);
       if (wait > maxWaitMs) {
         rejected++;
         throw new TwentyError('rate_limited', `call budget exhausted (next call in ${wait} ms)`, { retryAfterMs: wait });
       }
-      tokens -= 1;
-      acquired++;
+      tokens -= cost;
+      acquired += cost;
       if (wait > 0) {
         waitedMs += wait;
         await sleep(wait);

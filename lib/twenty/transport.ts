@@ -12,6 +12,7 @@ import { assertReadOnlyDocument } from '@/lib/twenty/guard';
 // runQuery: read-only guard, call budget, timeout, error classification, response validation.
 
 export type Endpoint = 'graphql' | 'metadata';
+const SLOW_CALL_MS = 2000;
 export type LogLine = Record<string, unknown>;
 export type Log = (line: LogLine) => void;
 
@@ -44,6 +45,14 @@ export function normaliseBaseUrl(apiUrl: string): string {
   url.search = '';
   url.hash = '';
   return url.toString().replace(/\/+$/, '');
+}
+
+/** Twenty's rate limits charge per root field, aliases included. */
+export function rootFieldCount(document: DocumentNode): number {
+  const op = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (!op || op.kind !== Kind.OPERATION_DEFINITION) return 1;
+  const fields = op.selectionSet.selections.filter((s) => s.kind !== Kind.FIELD || s.name.value !== '__typename');
+  return Math.max(1, fields.length);
 }
 
 function operationName(document: DocumentNode): string {
@@ -90,7 +99,7 @@ export function createTransport(options: TransportOptions): Transport {
     const query = assertReadOnlyDocument(request.document);
     const endpoint = request.endpoint ?? 'graphql';
     const operation = operationName(query);
-    await budget.acquire();
+    await budget.acquire(rootFieldCount(query));
     const started = performance.now();
     let failure: TwentyError | undefined;
     let data: unknown;
@@ -113,7 +122,8 @@ export function createTransport(options: TransportOptions): Transport {
       log({ level: 'warn', event: 'twenty.call_failed', endpoint, operation, ms, kind: failure.kind, message: failure.message });
       throw failure;
     }
-    log({ level: 'debug', event: 'twenty.call', endpoint, operation, ms });
+    // One line per call would flood the log during a paging pass; slow calls are worth a line.
+    if (ms > SLOW_CALL_MS) log({ level: 'info', event: 'twenty.slow_call', endpoint, operation, ms });
     const parsed = request.schema.safeParse(data);
     if (!parsed.success) {
       const where = parsed.error.issues[0]?.path.join('.') ?? '';

@@ -1,5 +1,6 @@
 import { jsonResponse } from '@/lib/http/responses';
 import { getContext } from '@/lib/server/context';
+import { getBuildId } from '@/lib/access/build-id';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const ctx = getContext();
   return jsonResponse(
-    { ok: true, startedAt: ctx.startedAt, demo: ctx.demo, dashboards: ctx.dashboards.size, upstream: { calls: ctx.twenty.callCount(), budget: ctx.budget.stats() } },
+    { ok: true, build: getBuildId(), startedAt: ctx.startedAt, demo: ctx.demo, dashboards: ctx.dashboards.size, upstream: { calls: ctx.twenty.callCount(), budget: ctx.budget.stats() } },
     { headers: { 'cache-control': 'no-store' } },
   );
 }

@@ -1,29 +1,25 @@
 import { notFound } from 'next/navigation';
-import { gateDashboard } from '@/lib/access/gate';
+import { gatePage, type SearchParams } from '@/lib/access/page-gate';
 import { getContext } from '@/lib/server/context';
 import { LiveDashboard } from '@/components/dashboard/live-dashboard';
 import { WaitingForCrm } from '@/components/status/waiting-for-crm';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
-  const gate = await gateDashboard({ slug: (await params).slug });
-  return { title: gate.ok ? `${gate.dashboard.title} · Pipeline Wall` : 'Pipeline Wall' };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params, searchParams }: Props) {
+  const access = await gatePage((await params).slug, await searchParams);
+  return { title: access.ok ? `${access.gate.dashboard.title} · Pipeline Wall` : 'Pipeline Wall' };
 }
 
 // /d/[slug] – the full dashboard, server-rendered with data, then live in the browser.
-export default async function DashboardPage({ params }: { params: Promise<{ slug: string }> }) {
-  const gate = await gateDashboard({ slug: (await params).slug });
-  if (!gate.ok) notFound();
-  const slug = gate.dashboard.slug;
-  const read = await getContext().cache.get(slug);
+// proxy.ts answers refused requests (401/403/404 page); this gate call is the backstop.
+export default async function DashboardPage({ params, searchParams }: Props) {
+  const access = await gatePage((await params).slug, await searchParams);
+  if (!access.ok) notFound();
+  const { gate, eventsUrl, jsonUrl } = access;
+  const read = await getContext().cache.get(gate.dashboard.slug);
   if (read.state === 'waiting') return <WaitingForCrm title={gate.dashboard.title} reason={read.reason} />;
-  return (
-    <LiveDashboard
-      initial={read.snapshot}
-      eventsUrl={`/api/dashboards/${slug}/events`}
-      jsonUrl={`/api/dashboards/${slug}`}
-      variant="page"
-    />
-  );
+  return <LiveDashboard initial={read.snapshot} eventsUrl={eventsUrl} jsonUrl={jsonUrl} variant="page" views={access.params.views} />;
 }

@@ -27,7 +27,13 @@ export class ConnectionSource<Row> {
     if (name === 'groupByDimensionValues') return this.dimensionValues;
     if (name === 'edges') {
       const { page, keys } = this.page();
-      return page.map((row) => ({ cursor: encodeCursor(this.spec, keys, row), node: this.toNode(row) }));
+      const spec = this.spec;
+      return page.map((row) => ({
+        get cursor() {
+          return encodeCursor(spec, keys, row);
+        },
+        node: this.toNode(row),
+      }));
     }
     if (name === 'pageInfo') {
       const { page, keys, hasNextPage, hasPreviousPage } = this.page();

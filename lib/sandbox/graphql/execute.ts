@@ -36,6 +36,27 @@ export function tryParse(query: unknown): DocumentNode | null {
   }
 }
 
+type Checked = { document: DocumentNode; errors: readonly GraphQLError[] };
+const checkedDocuments = new WeakMap<GraphQLSchema, Map<string, Checked>>();
+const MAX_CACHED_DOCUMENTS = 500;
+
+/** Clients send the same few documents again and again; parse and validate each once per schema. */
+function parseAndValidate(schema: GraphQLSchema, query: string): Checked {
+  let cache = checkedDocuments.get(schema);
+  if (!cache) {
+    cache = new Map();
+    checkedDocuments.set(schema, cache);
+  }
+  let checked = cache.get(query);
+  if (!checked) {
+    const document = parse(query);
+    checked = { document, errors: validate(schema, document) };
+    if (cache.size >= MAX_CACHED_DOCUMENTS) cache.clear();
+    cache.set(query, checked);
+  }
+  return checked;
+}
+
 export function runGraphql<Ctx>(run: GraphqlRun<Ctx>): GraphqlOutcome {
   const { body } = run;
   const requestError = (errors: readonly GraphQLError[], summary: OperationSummary): GraphqlOutcome => ({
@@ -44,17 +65,18 @@ export function runGraphql<Ctx>(run: GraphqlRun<Ctx>): GraphqlOutcome {
   if (typeof body.query !== 'string' || body.query.trim() === '') {
     return { status: 400, body: { errors: [{ message: 'Must provide query string.' }] }, summary: summarize(null, null), rateLimited: false };
   }
-  let document: DocumentNode;
+  let checked: Checked;
   try {
-    document = parse(body.query);
+    checked = parseAndValidate(run.schema, body.query);
   } catch (error) {
     return requestError([error instanceof GraphQLError ? error : new GraphQLError(String(error))], summarize(null, null));
   }
+  const { document } = checked;
   const summary = summarize(document, body.operationName);
+  // Twenty checks root resolvers right after parsing, before validation.
   const rootsError = run.checkRoots ? checkRootResolvers(document) : null;
   if (rootsError) return { status: 200, body: { errors: [formatError(rootsError)] }, summary, rateLimited: false };
-  const validationErrors = validate(run.schema, document);
-  if (validationErrors.length > 0) return requestError(validationErrors, summary);
+  if (checked.errors.length > 0) return requestError(checked.errors, summary);
 
   const decision = run.rateLimit?.(summary.rootFields) ?? { kind: 'allowed' };
   if (decision.kind === 'refuse-request') {

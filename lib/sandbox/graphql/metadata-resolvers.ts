@@ -4,14 +4,13 @@ import { buildClientSchema, defaultFieldResolver, type GraphQLFieldResolver, typ
 import metadataIntrospection from '@/lib/sandbox/schema/metadata-introspection.json';
 import { TwentyError } from '@/lib/sandbox/graphql/errors';
 import type { FieldMeta, ObjectMeta, WorkspaceMetadata } from '@/lib/sandbox/metadata/workspace-metadata';
+import { isRecord } from '@/lib/sandbox/query/filter';
 
 export const metadataSchema = buildClientSchema(metadataIntrospection as unknown as IntrospectionQuery, { assumeValid: true });
 
 export type MetadataContext = { metadata: WorkspaceMetadata };
 type Args = Record<string, unknown>;
 type Resolver = (source: unknown, args: Args, ctx: MetadataContext) => unknown;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function objectNode(o: ObjectMeta) {
   return {

@@ -1,8 +1,7 @@
 // Rows as GraphQL nodes: the shapes Twenty returns (ISO dates, composite objects, BigFloat numbers).
-import { searchVectorOf } from '@/lib/sandbox/records/flat-record';
+import { iso, searchVectorOf } from '@/lib/sandbox/records/flat-record';
 import type { Actor, CompanyRow, OpportunityRow } from '@/lib/sandbox/records/types';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const actorNode = (actor: Actor) => ({ ...actor, context: {} });
 
 export type OpportunityNode = ReturnType<typeof opportunityNode>;
@@ -17,7 +16,10 @@ export function opportunityNode(row: OpportunityRow) {
     stage: row.stage,
     position: row.position,
     createdBy: actorNode(row.createdBy),
-    searchVector: searchVectorOf(row.name),
+    // Getters: most queries never ask for these, and they cost more than the rest of the node.
+    get searchVector() {
+      return searchVectorOf(row.name);
+    },
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     deletedAt: iso(row.deletedAt),
@@ -34,7 +36,9 @@ export function companyNode(row: CompanyRow) {
     employees: row.employees,
     position: row.position,
     createdBy: actorNode(row.createdBy),
-    searchVector: searchVectorOf(row.name),
+    get searchVector() {
+      return searchVectorOf(row.name);
+    },
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     deletedAt: iso(row.deletedAt),

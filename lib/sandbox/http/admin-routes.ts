@@ -6,11 +6,11 @@ import { json } from '@/lib/sandbox/http/responses';
 import type { Handler } from '@/lib/sandbox/http/types';
 import type { RequestLog } from '@/lib/sandbox/request-log';
 
-export type AdminDeps = { apiKey: string; log: RequestLog; faults: FaultSwitch };
+export type AdminDeps = { apiKeys: readonly string[]; log: RequestLog; faults: FaultSwitch };
 
 export function adminHandler(deps: AdminDeps): Handler {
   return async (req) => {
-    if (!hasApiKey(req.headers.authorization, deps.apiKey)) return json(401, { error: 'A valid Bearer API key is required' });
+    if (!hasApiKey(req.headers.authorization, deps.apiKeys)) return json(401, { error: 'A valid Bearer API key is required' });
     const route = `${req.method} ${req.path}`;
     if (route === 'GET /__sandbox/requests') return json(200, { requests: deps.log.entries() });
     if (route === 'POST /__sandbox/requests/reset') {

@@ -4,7 +4,7 @@ import { defaultFieldResolver } from 'graphql';
 import { z } from 'zod';
 import { anonymousCoreSchema } from '@/lib/sandbox/graphql/core-schema';
 import { coreFieldResolver, type CoreContext } from '@/lib/sandbox/graphql/core-resolvers';
-import { runGraphql, type GraphqlBody, type GraphqlOutcome } from '@/lib/sandbox/graphql/execute';
+import { runGraphql, summarize, tryParse, type GraphqlBody, type GraphqlOutcome } from '@/lib/sandbox/graphql/execute';
 import { metadataFieldResolver, metadataSchema } from '@/lib/sandbox/graphql/metadata-resolvers';
 import { authenticate } from '@/lib/sandbox/http/auth';
 import type { FaultSwitch } from '@/lib/sandbox/http/faults';
@@ -15,7 +15,7 @@ import type { Actor } from '@/lib/sandbox/records/types';
 import type { RequestLog } from '@/lib/sandbox/request-log';
 import type { Workspace } from '@/lib/sandbox/workspace';
 
-export type EndpointDeps = { workspace: Workspace; apiKey: string; limiter: RateLimiter; log: RequestLog; faults: FaultSwitch; apiActor: Actor };
+export type EndpointDeps = { workspace: Workspace; apiKeys: readonly string[]; limiter: RateLimiter; log: RequestLog; faults: FaultSwitch; apiActor: Actor };
 
 const bodySchema = z.object({ query: z.unknown().optional(), variables: z.unknown().optional(), operationName: z.unknown().optional() });
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -55,10 +55,11 @@ export function coreHandler(deps: EndpointDeps): Handler {
   return async (req) => {
     const body = parseBody(req.body);
     if (!body) return invalidBody();
-    const auth = authenticate(req.headers.authorization, deps.apiKey);
+    const auth = authenticate(req.headers.authorization, deps.apiKeys);
     const strictStatus = String(req.headers.accept ?? '').includes(GRAPHQL_RESPONSE);
     if (auth.kind === 'rejected') {
-      deps.log.record({ endpoint: '/graphql', operationType: 'query', rootFields: [], authorized: false, rateLimited: false, source: 'client' });
+      const { operationType, rootFields } = summarize(tryParse(body.query), body.operationName);
+      deps.log.record({ endpoint: '/graphql', operationType, rootFields: names(rootFields), authorized: false, rateLimited: false, source: 'client' });
       return authFailure(auth.message, 'UNAUTHENTICATED');
     }
     const outcome =
@@ -72,6 +73,7 @@ export function coreHandler(deps: EndpointDeps): Handler {
       authorized: auth.kind === 'authorized',
       rateLimited: outcome.rateLimited,
       source: 'client',
+      keyIndex: auth.kind === 'authorized' ? auth.keyIndex : undefined,
     });
     return respond(outcome, req);
   };
@@ -81,10 +83,11 @@ export function metadataHandler(deps: EndpointDeps): Handler {
   return async (req) => {
     const body = parseBody(req.body);
     if (!body) return invalidBody();
-    const auth = authenticate(req.headers.authorization, deps.apiKey);
+    const auth = authenticate(req.headers.authorization, deps.apiKeys);
     const entry = { endpoint: '/metadata' as const, rateLimited: false, source: 'client' as const };
     if (auth.kind !== 'authorized') {
-      deps.log.record({ ...entry, operationType: 'query', rootFields: [], authorized: false });
+      const { operationType, rootFields } = summarize(tryParse(body.query), body.operationName);
+      deps.log.record({ ...entry, operationType, rootFields: names(rootFields), authorized: false });
       // Not captured for a missing header; Twenty's metadata resolvers sit behind an auth guard.
       return authFailure(auth.kind === 'rejected' ? auth.message : 'Unauthenticated', 'UNAUTHENTICATED');
     }
@@ -96,7 +99,7 @@ export function metadataHandler(deps: EndpointDeps): Handler {
       fieldResolver: metadataFieldResolver,
       context: () => ({ metadata: deps.workspace.metadata }),
     });
-    deps.log.record({ ...entry, operationType: outcome.summary.operationType, rootFields: names(outcome.summary.rootFields), authorized: true });
+    deps.log.record({ ...entry, operationType: outcome.summary.operationType, rootFields: names(outcome.summary.rootFields), authorized: true, keyIndex: auth.keyIndex });
     return respond(outcome, req);
   };
 }

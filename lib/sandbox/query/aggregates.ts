@@ -48,13 +48,21 @@ function postgresAverage(sum: number, count: number): number {
   return Math.round(q * factor) / factor;
 }
 
-function numericValues<Row>(rows: readonly Row[], get: (row: Row) => string | number | null): number[] {
-  const out: number[] = [];
-  for (const row of rows) {
-    const v = get(row);
-    if (typeof v === 'number') out.push(v);
+/** One pass, no intermediate arrays: sums over 100k rows happen on every dashboard refresh. */
+function numericStats<Row>(rows: readonly Row[], get: (row: Row) => string | number | null) {
+  let count = 0;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < rows.length; i++) {
+    const v = get(rows[i] as Row);
+    if (typeof v !== 'number') continue;
+    count += 1;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  return out;
+  return { count, sum, min, max };
 }
 
 export function aggregateOf<Row>(spec: ObjectSpec<Row>, rows: readonly Row[], name: string): unknown {
@@ -81,10 +89,9 @@ export function aggregateOf<Row>(spec: ObjectSpec<Row>, rows: readonly Row[], na
   }
   const scalar = target.scalar;
   if (!scalar) return null;
-  const values = numericValues(rows, scalar.get);
-  if (values.length === 0) return null;
-  if (op === 'sum') return values.reduce((a, b) => a + b, 0);
-  if (op === 'avg') return postgresAverage(values.reduce((a, b) => a + b, 0), values.length);
-  const extreme = values.reduce((a, b) => (op === 'min' ? Math.min(a, b) : Math.max(a, b)));
-  return toGraphqlValue(scalar.kind, extreme);
+  const stats = numericStats(rows, scalar.get);
+  if (stats.count === 0) return null;
+  if (op === 'sum') return stats.sum;
+  if (op === 'avg') return postgresAverage(stats.sum, stats.count);
+  return toGraphqlValue(scalar.kind, op === 'min' ? stats.min : stats.max);
 }

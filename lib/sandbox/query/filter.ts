@@ -9,7 +9,7 @@ type Truth = boolean | null;
 export type Predicate<Row> = (row: Row) => Truth;
 export type QueryEnv = { rank: (field: string, value: string) => number };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function all<Row>(preds: Predicate<Row>[]): Predicate<Row> {
   if (preds.length === 1 && preds[0]) return preds[0];

@@ -41,7 +41,13 @@ export function matchRows<Row extends { deletedAt: number | null }>(
 ): Row[] {
   const predicate = compileFilter(spec, filter, env);
   const withDeleted = mentionsDeletedAt(filter);
-  return rows.filter((row) => (withDeleted || row.deletedAt === null) && predicate(row) === true);
+  // A plain loop: this scan is the hot path of every request on a 100k-deal workspace.
+  const out: Row[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row;
+    if ((withDeleted || row.deletedAt === null) && predicate(row) === true) out.push(row);
+  }
+  return out;
 }
 
 function validate(args: FindManyArgs): void {

@@ -4,7 +4,7 @@ import { badUserInput } from '@/lib/sandbox/graphql/errors';
 import { fieldOf, type ObjectSpec, type ScalarField } from '@/lib/sandbox/records/object-specs';
 import { aggregateOf } from '@/lib/sandbox/query/aggregates';
 import { dateBucketer, GRANULARITIES, type Granularity } from '@/lib/sandbox/query/date-buckets';
-import type { QueryEnv } from '@/lib/sandbox/query/filter';
+import { isRecord, type QueryEnv } from '@/lib/sandbox/query/filter';
 import { compareValues } from '@/lib/sandbox/query/values';
 
 /** Twenty's DEFAULT_NUMBER_OF_GROUPS_LIMIT: without `limit`, only 50 groups come back. */
@@ -12,8 +12,6 @@ export const DEFAULT_GROUP_LIMIT = 50;
 
 type Dimension<Row> = { field: string; sub?: string; select: boolean; numeric: boolean; value: (row: Row) => string | null };
 export type Group<Row> = { values: (string | null)[]; rows: Row[] };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function scalarDimension<Row>(field: string, scalar: ScalarField<Row>, spec: unknown, sub?: string): Dimension<Row> {
   const base = { field, sub, select: scalar.kind === 'select', numeric: scalar.kind === 'number' || scalar.kind === 'numeric' };
@@ -63,10 +61,10 @@ function groupOrders<Row>(spec: ObjectSpec<Row>, dims: Dimension<Row>[], orderBy
   const direction = (d: unknown) => ({ desc: String(d).startsWith('Desc'), nullsFirst: String(d).endsWith('NullsFirst') });
   for (const entry of Array.isArray(orderBy) ? orderBy : orderBy ? [orderBy] : []) {
     if (!isRecord(entry)) continue;
-    for (const [name, spec2] of Object.entries(entry)) {
-      if (spec2 === undefined || spec2 === null) continue;
-      if (name === 'aggregate' && isRecord(spec2)) {
-        for (const [aggregate, dir] of Object.entries(spec2)) {
+    for (const [name, value] of Object.entries(entry)) {
+      if (value === undefined || value === null) continue;
+      if (name === 'aggregate' && isRecord(value)) {
+        for (const [aggregate, dir] of Object.entries(value)) {
           const { desc } = direction(dir);
           orders.push((a, b) => {
             const c = compareValues(Number(aggregateOf(spec, a.rows, aggregate) ?? 0), Number(aggregateOf(spec, b.rows, aggregate) ?? 0));
@@ -77,7 +75,7 @@ function groupOrders<Row>(spec: ObjectSpec<Row>, dims: Dimension<Row>[], orderBy
       }
       const fieldName = spec.joinColumns[name] ?? name;
       const dirs: [string | undefined, unknown][] =
-        isRecord(spec2) && !('orderBy' in spec2) ? Object.entries(spec2) : [[undefined, isRecord(spec2) ? spec2.orderBy : spec2]];
+        isRecord(value) && !('orderBy' in value) ? Object.entries(value) : [[undefined, isRecord(value) ? value.orderBy : value]];
       for (const [sub, dir] of dirs) {
         const index = dims.findIndex((d) => d.field === fieldName && d.sub === sub);
         const dim = dims[index];
@@ -95,6 +93,22 @@ function groupOrders<Row>(spec: ObjectSpec<Row>, dims: Dimension<Row>[], orderBy
   return orders;
 }
 
+/** One pass over the rows; a group's key is its dimension values joined. */
+function collectGroups<Row>(dims: Dimension<Row>[], matched: readonly Row[]): Group<Row>[] {
+  const groups = new Map<string, Group<Row>>();
+  for (const row of matched) {
+    let key = '';
+    for (const dim of dims) key += `${dim.value(row) ?? '\u0001'}\u0000`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { values: dims.map((d) => d.value(row)), rows: [] };
+      groups.set(key, group);
+    }
+    group.rows.push(row);
+  }
+  return [...groups.values()];
+}
+
 export function groupRows<Row>(
   spec: ObjectSpec<Row>,
   matched: readonly Row[],
@@ -102,19 +116,9 @@ export function groupRows<Row>(
   env: QueryEnv,
 ): Group<Row>[] {
   const dims = dimensionsOf(spec, args.groupBy);
-  const groups = new Map<string, Group<Row>>();
-  for (const row of matched) {
-    const values = dims.map((d) => d.value(row));
-    const key = values.map((v) => (v === null ? '\u0001' : v)).join('\u0000');
-    let group = groups.get(key);
-    if (!group) {
-      group = { values, rows: [] };
-      groups.set(key, group);
-    }
-    group.rows.push(row);
-  }
+  const groups = collectGroups(dims, matched);
   const orders = groupOrders(spec, dims, args.orderBy, env);
-  const sorted = [...groups.values()].sort((a, b) => {
+  const sorted = groups.sort((a, b) => {
     for (const order of orders) {
       const c = order(a, b);
       if (c !== 0) return c;

@@ -2,7 +2,7 @@
 import type { FlatRecord } from '@/lib/sandbox/events';
 import type { OpportunityRow } from '@/lib/sandbox/records/types';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Postgres' 'simple' tsvector of the name, e.g. "'deal':3 'fixture':2 'webhook':1". */
 export function searchVectorOf(text: string): string {

@@ -77,7 +77,8 @@ export function seedWorkspace(opts: SeedOptions): SeedData {
   const anchorMs = Date.UTC(opts.anchor.getUTCFullYear(), opts.anchor.getUTCMonth(), opts.anchor.getUTCDate());
   const companyCount = Math.min(5_000, Math.max(12, Math.round(opts.opportunities / 4)));
   const companies = seedCompanies(companyCount, random, ids, anchorMs);
-  const opportunities = new Array<OpportunityRow>(opts.opportunities);
-  for (let i = 0; i < opts.opportunities; i++) opportunities[i] = seedOpportunity(i, random, randomUuid(ids), anchorMs, companies);
+  // Rows are made in id order so that, once in the id-sorted store, scans walk memory in order.
+  const opportunityIds = Array.from({ length: opts.opportunities }, () => randomUuid(ids)).sort();
+  const opportunities = opportunityIds.map((id, i) => seedOpportunity(i, random, id, anchorMs, companies));
   return { opportunities, companies };
 }

@@ -72,5 +72,3 @@ export class WorkspaceStore {
     }
   }
 }
-
-export type { SortedTable };

@@ -50,7 +50,8 @@ export function record(id: string, partial: Partial<RecordState> = {}): RecordSt
 
 /** A verified event as lib/webhooks hands it over. */
 export function eventOf(action: WebhookAction, state: RecordState, updatedFields: string[] | null = null): WebhookEvent {
-  const { createdAt: _c, destroyed: _d, ...rec } = state;
+  const { id, name, stage, amountMicros, currencyCode, closeDate, deletedAt, updatedAt, companyId } = state;
+  const rec = { id, name, stage, amountMicros, currencyCode, closeDate, deletedAt, updatedAt, companyId };
   return { objectName: 'opportunity', action, eventDate: state.updatedAt, updatedFields, record: rec };
 }
 

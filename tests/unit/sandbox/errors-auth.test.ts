@@ -49,7 +49,7 @@ test.each(Object.keys(miscCaptures).filter((k) => !k.startsWith('_')))('validati
 test('a wrong key is logged as unauthorized and never reaches the data', async () => {
   sandbox.log.clear();
   await gql(sandbox, `{ opportunities(first: 1) { totalCount } }`, { key: 'wrong' });
-  expect(sandbox.log.entries()).toMatchObject([{ endpoint: '/graphql', authorized: false, rateLimited: false, source: 'client' }]);
+  expect(sandbox.log.entries()).toMatchObject([{ endpoint: '/graphql', operationType: 'query', rootFields: ['opportunities'], authorized: false, rateLimited: false, source: 'client' }]);
 });
 
 test('current Twenty rejects a repeated root field even under aliases; v0.55 answers it', async () => {

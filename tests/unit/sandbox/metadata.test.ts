@@ -30,7 +30,8 @@ test('the stage field has Twenty\'s default options, shaped like the captured on
   const field = await stageField();
   const captured = fixture<{ stage_field: { type: string; isNullable: boolean; defaultValue: unknown; options: Option[] } }>('real/stage-options.json').stage_field;
   expect([field.type, field.isNullable, field.defaultValue]).toEqual([captured.type, captured.isNullable, captured.defaultValue]);
-  expect(field.options.map(({ id: _, ...o }) => o)).toEqual(captured.options.map(({ id: _, ...o }) => o));
+  const withoutId = (options: Option[]) => options.map((o) => [o.value, o.label, o.color, o.position]);
+  expect(withoutId(field.options)).toEqual(withoutId(captured.options));
   expect(Object.keys(field.options[0] ?? {})).toEqual(Object.keys(captured.options[0] ?? {}));
 });
 

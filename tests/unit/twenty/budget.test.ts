@@ -90,3 +90,14 @@ test('a pause longer than maxWaitMs is refused with the time left', async () => 
 test('options are validated', () => {
   expect(() => createCallBudget({ perMinute: 0 })).toThrow();
 });
+
+test('a request with several root fields costs one token each, and may exceed the burst', async () => {
+  const clock = fakeClock();
+  const budget = createCallBudget({ perMinute: 60, burst: 5, now: clock.now, sleep: clock.sleep });
+  await budget.acquire(3);
+  expect(clock.sleeps).toEqual([]);
+  await budget.acquire(8);
+  // 2 tokens left, 8 needed: wait for 6 more at one a second.
+  expect(clock.sleeps).toEqual([6000]);
+  expect(budget.stats().acquired).toBe(11);
+});

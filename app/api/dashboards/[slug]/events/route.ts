@@ -1,5 +1,4 @@
-import { gateDashboard } from '@/lib/access/gate';
-import { errorResponse } from '@/lib/http/responses';
+import { gateApiRequest } from '@/lib/access/api-gate';
 import { getContext } from '@/lib/server/context';
 import { SSE_HEADERS, snapshotStream } from '@/lib/server/sse';
 
@@ -7,8 +6,9 @@ export const dynamic = 'force-dynamic';
 
 // GET /api/dashboards/[slug]/events – Server-Sent Events: the snapshot now and on every change.
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const gate = await gateDashboard({ slug: (await params).slug });
-  if (!gate.ok) return errorResponse(gate.status, gate.reason);
+  const access = await gateApiRequest(request, (await params).slug);
+  if (!access.ok) return access.response;
+  const { gate } = access;
   const { cache } = getContext();
   const slug = gate.dashboard.slug;
   const read = await cache.get(slug);
@@ -17,5 +17,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     subscribe: (listener) => cache.subscribe(slug, listener),
     signal: request.signal,
   });
-  return new Response(stream, { headers: SSE_HEADERS });
+  const headers = gate.gated ? { ...SSE_HEADERS, 'cache-control': `${gate.cacheControl}, no-transform` } : SSE_HEADERS;
+  return new Response(stream, { headers });
 }

@@ -1,0 +1,37 @@
+import { notFound } from 'next/navigation';
+import { gatePage, type SearchParams } from '@/lib/access/page-gate';
+import { getBuildId } from '@/lib/access/build-id';
+import { getContext } from '@/lib/server/context';
+import { rotationPlan } from '@/components/tv/rotation';
+import { TvWall } from '@/components/tv/tv-wall';
+import { TvWaiting } from '@/components/tv/tv-waiting';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params, searchParams }: Props) {
+  const access = await gatePage((await params).slug, await searchParams);
+  return { title: access.ok ? `${access.gate.dashboard.title} · TV · Pipeline Wall` : 'Pipeline Wall' };
+}
+
+// /tv/[slug] – the wall screen: full screen, rotating views, never a login (a link token opens it).
+// proxy.ts answers refused requests; this gate call is the backstop.
+export default async function TvPage({ params, searchParams }: Props) {
+  const access = await gatePage((await params).slug, await searchParams);
+  if (!access.ok) notFound();
+  const { gate, params: view, jsonUrl, eventsUrl } = access;
+  const read = await getContext().cache.get(gate.dashboard.slug);
+  if (read.state === 'waiting') return <TvWaiting jsonUrl={jsonUrl} />;
+  return (
+    <TvWall
+      initial={read.snapshot}
+      eventsUrl={eventsUrl}
+      jsonUrl={jsonUrl}
+      slides={rotationPlan(gate.dashboard.tv.views, view)}
+      showTitle={view.showTitle}
+      theme={view.theme ?? 'dark'}
+      buildId={getBuildId()}
+    />
+  );
+}

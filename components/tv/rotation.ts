@@ -1,0 +1,28 @@
+import type { ViewName } from '@/lib/access/view-params';
+
+// Which views a TV shows, in what order, for how long. The dashboard's config sets the default
+// playlist; `view=` picks and orders views, `rotate=` sets one duration for all of them.
+
+export type Slide = { view: ViewName; seconds: number };
+
+export const FALLBACK_SLIDE_SECONDS = 20;
+
+export const VIEW_LABELS: Record<ViewName, string> = {
+  kpis: 'Key figures',
+  stages: 'Pipeline by stage',
+  funnel: 'Open pipeline funnel',
+  timeline: 'Expected close by month',
+  deals: 'Top open deals',
+};
+
+export function rotationPlan(configured: readonly Slide[], params: { views?: readonly ViewName[]; rotateSeconds?: number }): Slide[] {
+  const picked = params.views
+    ? params.views.map((view) => ({ view, seconds: configured.find((s) => s.view === view)?.seconds ?? FALLBACK_SLIDE_SECONDS }))
+    : configured.map((s) => ({ ...s }));
+  const slides = picked.length > 0 ? picked : [{ view: 'kpis' as const, seconds: FALLBACK_SLIDE_SECONDS }];
+  return params.rotateSeconds ? slides.map((s) => ({ ...s, seconds: params.rotateSeconds ?? s.seconds })) : slides;
+}
+
+export function nextSlideIndex(current: number, count: number): number {
+  return count <= 1 ? 0 : (current + 1) % count;
+}

@@ -1,0 +1,16 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { nextSlideIndex, type Slide } from '@/components/tv/rotation';
+
+/** The slide on screen and a counter that changes on every switch (restarts the progress bar). */
+export function useRotation(slides: readonly Slide[]): { index: number; turn: number } {
+  const [state, setState] = useState({ index: 0, turn: 0 });
+  const seconds = slides[state.index]?.seconds ?? 0;
+  useEffect(() => {
+    if (slides.length <= 1 || seconds <= 0) return;
+    const timer = window.setTimeout(() => setState((s) => ({ index: nextSlideIndex(s.index, slides.length), turn: s.turn + 1 })), seconds * 1000);
+    return () => window.clearTimeout(timer);
+  }, [state.turn, seconds, slides.length]);
+  return state;
+}
