@@ -35,6 +35,7 @@ const app = (s: (typeof STACKS)[number]) => ({
     PIPELINE_WALL_DEMO: '1',
     DASHBOARDS_CONFIG: 'tests/e2e/dashboards.e2e.json',
     CACHE_TTL_MS: '1000',
+    STAGE_OPTIONS_TTL_MS: '1000',
     UPSTREAM_CALLS_PER_MINUTE: '300',
     NEXT_TELEMETRY_DISABLED: '1',
   },

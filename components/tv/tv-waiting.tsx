@@ -21,7 +21,7 @@ export function TvWaiting({ jsonUrl }: { jsonUrl: string }) {
   }, [jsonUrl]);
   return (
     <div data-pw-variant="tv" data-pw-tv="" data-testid="tv-waiting">
-      <div className="tv-frame" style={{ placeContent: 'center', textAlign: 'center' }}>
+      <div className="tv-notice">
         <p className="tv-title">Waiting for the CRM…</p>
         <p className="tv-panel-note">This screen updates by itself as soon as the numbers arrive.</p>
       </div>

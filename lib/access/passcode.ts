@@ -28,6 +28,8 @@ export async function verifyPasscode(passcode: string, stored: string): Promise<
   if (!PASSCODE_HASH_PATTERN.test(stored)) return false;
   const [, n, r, p, saltText = '', keyText = ''] = stored.split('$');
   const expected = Buffer.from(keyText, 'base64url');
+  // A shortened stored key would compare fewer bytes: only full-length keys count.
+  if (expected.length !== DEFAULTS.keyLength) return false;
   try {
     const actual = await scrypt(passcode, Buffer.from(saltText, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
     return actual.length === expected.length && timingSafeEqual(actual, expected);

@@ -29,6 +29,8 @@ export const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: intFromEnv(10_000, 100, 120_000),
   CACHE_TTL_MS: intFromEnv(60_000, 0, 86_400_000),
   CACHE_MAX_AGE_MS: intFromEnv(600_000, 1_000, 86_400_000),
+  /** Twenty sends no webhook when stage options change, so they are re-read this often. */
+  STAGE_OPTIONS_TTL_MS: intFromEnv(60_000, 0, 86_400_000),
   RECONCILE_INTERVAL_MS: intFromEnv(300_000, 1_000, 86_400_000),
   WEBHOOK_TOLERANCE_MS: intFromEnv(300_000, 1_000, 86_400_000),
   /** How long a burst of webhook deliveries is gathered into one refresh. */

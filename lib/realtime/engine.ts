@@ -8,10 +8,11 @@ import { createReconciler } from '@/lib/realtime/reconciler';
 import { trackReads, type ReadTracker } from '@/lib/realtime/read-tracking';
 import { createRecordMemory } from '@/lib/realtime/record-memory';
 import { createRefreshScheduler } from '@/lib/realtime/refresh-scheduler';
-import { newFeed, newStats, recordTicker, type DashboardFeed, type RealtimeStats } from '@/lib/realtime/feed';
+import { newFeed, newStats, type DashboardFeed, type RealtimeStats } from '@/lib/realtime/feed';
 import { flushFeed, overflowed } from '@/lib/realtime/flush';
 import { createLagMeter } from '@/lib/realtime/lag';
 import { routeDelivery } from '@/lib/realtime/route-delivery';
+import { addToTicker } from '@/lib/realtime/ticker';
 import type { CallBudget } from '@/lib/twenty/budget';
 import type { WebhookEvent } from '@/lib/webhooks/payload';
 
@@ -164,7 +165,7 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
         scheduler.request(slug);
       }
       for (const { feed, transition, tickerItem } of routed.perDashboard) {
-        if (tickerItem) feed.ticker = recordTicker(feed.ticker, tickerItem);
+        if (tickerItem) feed.ticker = addToTicker(feed.ticker, tickerItem);
         if (transition && (feed.basis || feed.loading > 0)) feed.pending.push(transition);
         if (overflowed(feed)) scheduler.request(feed.slug);
         if (transition || tickerItem) scheduleFlush(feed);

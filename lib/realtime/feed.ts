@@ -2,7 +2,6 @@ import type { TickerItem } from '@/lib/pipeline/types';
 import type { Basis, RefreshReason, Transition } from '@/lib/realtime/exact-update';
 import type { LagSummary } from '@/lib/realtime/lag';
 import type { RefreshSchedulerStats } from '@/lib/realtime/refresh-scheduler';
-import { addToTicker } from '@/lib/realtime/ticker';
 
 // Per-dashboard real-time state, and the counters the engine reports (health, benchmarks).
 
@@ -58,8 +57,4 @@ export function newStats(): RealtimeStats {
     loads: 0,
     loadFailures: 0,
   };
-}
-
-export function recordTicker(items: readonly TickerItem[], item: TickerItem): TickerItem[] {
-  return addToTicker(items, item);
 }

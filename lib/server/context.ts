@@ -39,6 +39,7 @@ function createContext(): AppContext {
     apiKey: env.TWENTY_API_KEY,
     budget,
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    stageOptionsTtlMs: env.STAGE_OPTIONS_TTL_MS,
     log: (line) => logger.info(line),
   });
   const demo = env.PIPELINE_WALL_DEMO === '1';

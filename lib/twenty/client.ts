@@ -25,6 +25,8 @@ const optionsSchema = z.object({
   timeoutMs: z.number().int().positive().default(10_000),
   forceStrategy: z.enum(['groupBy', 'aggregate', 'paging']).optional(),
   stageOptionsTtlMs: z.number().int().nonnegative().default(60_000),
+  /** Aggregate strategy: month detail by paging, by per-month aggregates, or whichever costs fewer calls. */
+  monthDetail: z.enum(['auto', 'paging', 'aggregates']).default('auto'),
   /** false: ignore a groupBy `timeZone` and correct UTC months with a boundary query instead. */
   useGroupByTimeZone: z.boolean().default(true),
 });
@@ -92,7 +94,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
 
   async function runStrategy(ctx: StrategyContext, strategy: FetchStrategy): Promise<StrategyResult & { strategy: FetchStrategy }> {
     if (strategy === 'paging') return { ...(await fetchWithPaging(ctx)), strategy };
-    if (strategy === 'aggregate') return { ...(await fetchWithAggregates(ctx, aliases)), strategy };
+    if (strategy === 'aggregate') return { ...(await fetchWithAggregates(ctx, aliases, parsed.monthDetail)), strategy };
     try {
       const result = await fetchWithGroupBy(ctx);
       if (result.verified || parsed.forceStrategy === 'groupBy') return { ...result, strategy };
@@ -102,7 +104,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
       ctx.caps.groupBy = false;
       log({ level: 'info', event: 'twenty.strategy_fallback', from: 'groupBy', to: 'aggregate', reason: 'no groupBy on this server' });
     }
-    return { ...(await fetchWithAggregates(ctx, aliases)), strategy: 'aggregate' };
+    return { ...(await fetchWithAggregates(ctx, aliases, parsed.monthDetail)), strategy: 'aggregate' };
   }
 
   async function fetchPipelineData(dashboard: DashboardConfig, now: Date): Promise<PipelineData> {

@@ -37,37 +37,53 @@ export type PageAllOptions = {
   purpose: string;
 };
 
+export type DealPage = { deals: DealRecord[]; totalCount?: number; endCursor: string | null; hasNextPage: boolean };
+
+/** One page of deals (stage, amount, close date) in default order. */
+export async function fetchDealPage(
+  transport: Transport,
+  opts: { filter: OpportunityFilterInput; first: number; after: string | null; withTotal: boolean; log?: Log },
+): Promise<DealPage> {
+  const data: z.infer<typeof dealPageSchema> = await transport.runQuery({
+    document: DEAL_PAGE_DOCUMENT,
+    variables: { filter: opts.filter, first: opts.first, after: opts.after, withTotal: opts.withTotal },
+    schema: dealPageSchema,
+  });
+  const { totalCount, pageInfo, edges } = data.opportunities;
+  return {
+    deals: edges.map((e) => toDealRecord(e.node, opts.log)),
+    ...(totalCount !== undefined ? { totalCount } : {}),
+    endCursor: pageInfo.endCursor ?? null,
+    hasNextPage: pageInfo.hasNextPage && edges.length > 0,
+  };
+}
+
 export async function pageAllDeals(options: PageAllOptions): Promise<DealRecord[]> {
   const { transport, filter, pageSize, log, purpose } = options;
   const deals: DealRecord[] = [];
   let after: string | null = null;
   let expectedPages = 1;
   for (let page = 0; ; page++) {
-    const data: z.infer<typeof dealPageSchema> = await transport.runQuery({
-      document: DEAL_PAGE_DOCUMENT,
-      variables: { filter, first: pageSize, after, withTotal: page === 0 },
-      schema: dealPageSchema,
-    });
-    const { totalCount, pageInfo, edges } = data.opportunities;
-    if (page === 0 && totalCount !== undefined) {
-      expectedPages = Math.max(1, Math.ceil(totalCount / pageSize));
+    const result = await fetchDealPage(transport, { filter, first: pageSize, after, withTotal: page === 0, log });
+    if (page === 0 && result.totalCount !== undefined) {
+      expectedPages = Math.max(1, Math.ceil(result.totalCount / pageSize));
       const perMinute = options.budget?.stats().perMinute;
       log({
         level: expectedPages > 10 ? 'warn' : 'info',
         event: 'twenty.paging_pass',
         purpose,
-        totalCount,
+        totalCount: result.totalCount,
         pages: expectedPages,
         ...(perMinute ? { minutesAtBudget: Math.round((expectedPages / perMinute) * 10) / 10, budgetPerMinute: perMinute } : {}),
       });
     }
-    for (const edge of edges) deals.push(toDealRecord(edge.node, log));
+    deals.push(...result.deals);
     // A cursor that does not move ends the pass; far more pages than announced is a server bug.
-    if (!pageInfo.hasNextPage || !pageInfo.endCursor || edges.length === 0 || pageInfo.endCursor === after) break;
+    if (!result.hasNextPage || !result.endCursor || result.endCursor === after) break;
     if (page > expectedPages * 2 + 10) {
       throw new TwentyError('upstream_error', `paging ${purpose} did not end after ${page + 1} pages`);
     }
-    after = pageInfo.endCursor;
+    after = result.endCursor;
   }
   return deals;
 }

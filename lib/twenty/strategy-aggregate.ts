@@ -1,19 +1,24 @@
 import type { DealGroup } from '@/lib/pipeline/types';
-import { snapshotMonthWindow } from '@/lib/time/zoned';
+import { addMonths, snapshotMonthWindow, startOfMonth, type MonthKey } from '@/lib/time/zoned';
 import { currencyFilter, fetchTotals, type AliasState, type CurrencyClass, type Total } from '@/lib/twenty/aggregate-queries';
 import { closeDateWithin, stageIn, toFilterInput } from '@/lib/twenty/filters';
-import { groupDeals, mergeGroups } from '@/lib/twenty/group-deals';
+import { foldMonthsOutside, groupDeals, mergeGroups } from '@/lib/twenty/group-deals';
 import { pageAllDeals } from '@/lib/twenty/pager';
+import { discoverCurrencies, restClass } from '@/lib/twenty/currency-discovery';
 import type { StrategyContext, StrategyResult } from '@/lib/twenty/strategy-context';
 
-// Strategy 2, for servers without groupBy (v0.55): per stage × currency totals as aggregates,
-// month detail only inside the snapshot window (lib/time/zoned snapshotMonthWindow) by paging the
-// deals that close in it, and each total's remainder as closeMonth null. So here closeMonth null
-// means "no close date, or outside the window". Currencies with no rate and not the display
-// currency are found by one "rest" total and, if it is not zero, by paging just those deals.
+// Strategy 2, for servers without groupBy (v0.55): stage × currency totals as aggregates, month
+// detail only inside the snapshot window (lib/time/zoned snapshotMonthWindow), and each total's
+// remainder as closeMonth null — so here closeMonth null means "no close date, or outside the
+// window". Month detail comes from paging the deals closing in the window, or, when that would
+// take more calls than it saves, from one aggregate per stage × currency × local month.
+// Currencies that are neither the display currency nor rated are discovered first (a page of
+// the "rest" names them, see currency-discovery.ts); what a rest total still finds is paged.
 
-export function currencyClasses(display: string, rates: Record<string, string>): CurrencyClass[] {
-  const codes = [...new Set([display, ...Object.keys(rates)])].sort();
+export type MonthDetail = 'auto' | 'paging' | 'aggregates';
+
+export function currencyClasses(display: string, rates: Record<string, string>, discovered: readonly string[] = []): CurrencyClass[] {
+  const codes = [...new Set([display, ...Object.keys(rates), ...discovered])].sort();
   return [...codes.map((code): CurrencyClass => ({ kind: 'code', code })), { kind: 'none' }];
 }
 
@@ -23,60 +28,92 @@ function inClass(currencyCode: string | null, c: CurrencyClass): boolean {
   return currencyCode !== null && !c.known.includes(currencyCode);
 }
 
+function toGroup(stage: string, c: CurrencyClass, closeMonth: string | null, total: Total): DealGroup {
+  const group: DealGroup = { stage, currencyCode: c.kind === 'code' ? c.code : null, closeMonth, count: total.count, amountMicros: total.amountMicros };
+  if (total.amountCount !== undefined) group.amountCount = total.amountCount;
+  return group;
+}
+
 function remainder(ctx: StrategyContext, stage: string, c: CurrencyClass, total: Total, windowGroups: DealGroup[]): DealGroup | null {
   const inside = windowGroups.filter((g) => g.stage === stage && inClass(g.currencyCode, c));
   const count = total.count - inside.reduce((n, g) => n + g.count, 0);
-  const amountMicros = total.amountMicros - inside.reduce((n, g) => n + g.amountMicros, 0n);
   if (count < 0) {
     // The data moved between the requests; the next refresh repairs it.
     ctx.log({ level: 'warn', event: 'twenty.aggregate_drift', stage, count });
     return null;
   }
-  const group: DealGroup = { stage, currencyCode: c.kind === 'code' ? c.code : null, closeMonth: null, count, amountMicros };
+  const rest: Total = { count, amountMicros: total.amountMicros - inside.reduce((n, g) => n + g.amountMicros, 0n) };
   if (total.amountCount !== undefined && inside.every((g) => g.amountCount !== undefined)) {
-    group.amountCount = total.amountCount - inside.reduce((n, g) => n + (g.amountCount ?? 0), 0);
+    rest.amountCount = total.amountCount - inside.reduce((n, g) => n + (g.amountCount ?? 0), 0);
   }
-  return group;
+  return toGroup(stage, c, null, rest);
 }
 
-export async function fetchWithAggregates(ctx: StrategyContext, aliases: AliasState): Promise<StrategyResult> {
+function monthsOf(first: MonthKey, last: MonthKey): MonthKey[] {
+  const months: MonthKey[] = [];
+  for (let m = first; m <= last; m = addMonths(m, 1)) months.push(m);
+  return months;
+}
+
+export async function fetchWithAggregates(ctx: StrategyContext, aliases: AliasState, monthDetail: MonthDetail = 'auto'): Promise<StrategyResult> {
   const { dashboard, transport, log } = ctx;
-  const classes = currencyClasses(dashboard.currency, dashboard.rates);
-  const rest: CurrencyClass = { kind: 'rest', known: classes.flatMap((c) => (c.kind === 'code' ? [c.code] : [])) };
+  const tz = dashboard.timeZone;
+  const configured = [dashboard.currency, ...Object.keys(dashboard.rates)];
+  const classes = currencyClasses(dashboard.currency, dashboard.rates, await discoverCurrencies(ctx, configured));
+  const rest = restClass(classes.flatMap((c) => (c.kind === 'code' ? [c.code] : [])));
+  const window = snapshotMonthWindow(ctx.now, tz, dashboard.period);
   const cells = ctx.stages.flatMap((stage) => classes.map((c) => ({ stage, c })));
-  const filters = [
-    ...cells.map(({ stage, c }) => toFilterInput([...ctx.filterParts, stageIn([stage]), currencyFilter(c)])),
-    toFilterInput([...ctx.filterParts, currencyFilter(rest)]),
-  ];
+  const restFilter = toFilterInput([...ctx.filterParts, currencyFilter(rest)]);
+  const windowFilter = toFilterInput([...ctx.filterParts, closeDateWithin(window.range)]);
   const withAmountCount = ctx.caps.connectionFields.includes('countNotEmptyAmount');
-  const totals = await fetchTotals({ transport, filters, withAmountCount, aliases, log });
-
-  const window = snapshotMonthWindow(ctx.now, dashboard.timeZone, dashboard.period);
-  const pageSize = ctx.caps.pageSize;
-  const windowDeals = await pageAllDeals({
+  const totals = await fetchTotals({
     transport,
-    filter: toFilterInput([...ctx.filterParts, closeDateWithin(window.range)]),
-    pageSize,
+    filters: [...cells.map(({ stage, c }) => toFilterInput([...ctx.filterParts, stageIn([stage]), currencyFilter(c)])), restFilter, windowFilter],
+    withAmountCount,
+    aliases,
     log,
-    budget: ctx.budget,
-    purpose: `deals closing ${window.first}…${window.last}`,
   });
-  const windowGroups = groupDeals(windowDeals, dashboard.timeZone);
+  const restCount = totals[cells.length]?.count ?? 0;
+  const windowCount = totals[cells.length + 1]?.count ?? 0;
 
-  const restTotal = totals[cells.length];
+  const months = monthsOf(window.first, window.last);
+  const pages = Math.ceil(windowCount / ctx.caps.pageSize);
+  const monthCells = cells.length * months.length;
+  const via = monthDetail === 'auto' ? (pages <= monthCells ? 'paging' : 'aggregates') : monthDetail;
+  log({ level: 'info', event: 'twenty.month_detail', via, windowDeals: windowCount, pages, monthCells });
+
+  let windowGroups: DealGroup[];
+  if (via === 'paging') {
+    const purpose = `deals closing ${window.first}…${window.last}`;
+    windowGroups = groupDeals(await pageAllDeals({ transport, filter: windowFilter, pageSize: ctx.caps.pageSize, log, budget: ctx.budget, purpose }), tz);
+  } else {
+    const monthly = cells.flatMap(({ stage, c }) => months.map((month) => ({ stage, c, month })));
+    const ranges = (month: MonthKey) => ({ from: startOfMonth(month, tz), to: startOfMonth(addMonths(month, 1), tz) });
+    const monthTotals = await fetchTotals({
+      transport,
+      filters: monthly.map(({ stage, c, month }) => toFilterInput([...ctx.filterParts, stageIn([stage]), currencyFilter(c), closeDateWithin(ranges(month))])),
+      withAmountCount,
+      aliases,
+      log,
+    });
+    windowGroups = monthly.flatMap(({ stage, c, month }, i) => {
+      const total = monthTotals[i];
+      return total && total.count > 0 ? [toGroup(stage, c, month, total)] : [];
+    });
+  }
+
   const restGroups =
-    restTotal && restTotal.count > 0
-      ? groupDeals(
-          await pageAllDeals({ transport, filter: filters[cells.length] ?? {}, pageSize, log, budget: ctx.budget, purpose: 'deals in other currencies' }),
-          dashboard.timeZone,
-        )
+    restCount > 0
+      ? groupDeals(await pageAllDeals({ transport, filter: restFilter, pageSize: ctx.caps.pageSize, log, budget: ctx.budget, purpose: 'deals in other currencies' }), tz)
       : [];
-
   const remainders = cells.flatMap(({ stage, c }, i) => {
     const total = totals[i];
     const group = total ? remainder(ctx, stage, c, total, windowGroups) : null;
     return group ? [group] : [];
   });
   const knownCurrencyWindowGroups = windowGroups.filter((g) => !inClass(g.currencyCode, rest));
-  return { groups: mergeGroups([...knownCurrencyWindowGroups, ...remainders, ...restGroups]), topDeals: null };
+  return {
+    groups: mergeGroups([...knownCurrencyWindowGroups, ...remainders, ...foldMonthsOutside(restGroups, window.first, window.last)]),
+    topDeals: null,
+  };
 }

@@ -4,6 +4,7 @@ import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { createRealtimeEngine, type RealtimeEngine } from '@/lib/realtime/engine';
 import type { RecordState } from '@/lib/realtime/record-state';
 import { createCallBudget } from '@/lib/twenty/budget';
+import type { WebhookEvent } from '@/lib/webhooks/payload';
 import { M, board, eventOf, iso, oracle, record } from './helpers';
 
 // The engine against the real snapshot cache and call budget; the CRM is a list of records
@@ -129,6 +130,34 @@ describe('exact updates need no upstream call', () => {
     engine.accept(eventOf('updated', { ...record('b1'), stage: 'PROPOSAL', updatedAt: iso(Date.now()) }, ['stage']));
     await sleep(100);
     expect(fetches()).toBe(0);
+  });
+
+  test('a company change refreshes only dashboards that show company names', async () => {
+    const withCompany = rig(board({ slug: 'with-company', fields: ['name', 'company'] }));
+    const without = rig(board({ slug: 'without-company' }));
+    await withCompany.cache.get('with-company');
+    await without.cache.get('without-company');
+    const company: WebhookEvent = { objectName: 'company', action: 'updated', eventDate: null, updatedFields: ['name'], record: null };
+    withCompany.engine.accept(company);
+    without.engine.accept(company);
+    await sleep(150);
+    expect(withCompany.fetches()).toBe(2);
+    expect(without.fetches()).toBe(1);
+    expect(without.engine.stats().ignored.irrelevant).toBe(1);
+  });
+
+  test('the lag from arrival to snapshot is measured for exact updates and refreshes', async () => {
+    const dashboard = board();
+    const { engine, cache } = rig(dashboard);
+    await cache.get(dashboard.slug);
+    const at = iso(Date.now() + 5);
+    engine.accept(eventOf('created', record('new', { createdAt: at, updatedAt: at })), at);
+    engine.accept(eventOf('updated', { ...record('b2'), stage: 'PROPOSAL', updatedAt: iso(Date.now()) }, ['stage']));
+    await sleep(150);
+    const lag = engine.stats().lag;
+    expect(lag?.samples).toBe(2);
+    expect(lag?.maxMs).toBeLessThan(150);
+    expect(engine.isSettled()).toBe(true);
   });
 
   test('another object is acknowledged and ignored', async () => {

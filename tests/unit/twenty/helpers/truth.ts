@@ -102,9 +102,10 @@ export function truthFolded(groups: DealGroup[], first: string, last: string): D
   return [...byKey.values()];
 }
 
-/** Order-free, comparable lines. */
-export function canonical(groups: DealGroup[]): string[] {
-  return groups.map((g) => `${g.stage}|${g.currencyCode}|${g.closeMonth}|${g.count}|${g.amountMicros}|${g.amountCount ?? '-'}`).sort();
+/** Order-free, comparable lines (amountCount left out when the strategy cannot know it). */
+export function canonical(groups: DealGroup[], opts: { amountCount: boolean } = { amountCount: true }): string[] {
+  const count = (g: DealGroup) => (opts.amountCount ? `|${g.amountCount ?? '-'}` : '');
+  return groups.map((g) => `${g.stage}|${g.currencyCode}|${g.closeMonth}|${g.count}|${g.amountMicros}${count(g)}`).sort();
 }
 
 export function truthTopDealIds(deals: RawDeal[], dashboard: DashboardConfig, limit: number): string[] {
