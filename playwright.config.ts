@@ -50,7 +50,7 @@ export default defineConfig<StackOptions>({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   use: {
     browserName: 'chromium',
     headless: true,

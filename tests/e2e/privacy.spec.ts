@@ -26,7 +26,7 @@ test('no secret appears in HTML, JSON or any client script', async ({ page, requ
   expect(scripts.size).toBeGreaterThan(0);
   for (const url of scripts) bodies.push(await (await request.get(url)).text());
   // The whole built client bundle, not only what this page loaded.
-  for (const file of filesUnder('.next/static')) bodies.push(readFileSync(file, 'utf8'));
+  for (const file of filesUnder(join(process.env.NEXT_DIST_DIR || '.next', 'static'))) bodies.push(readFileSync(file, 'utf8'));
   for (const body of bodies) {
     for (const secret of SECRETS) expect(body.includes(secret)).toBe(false);
   }

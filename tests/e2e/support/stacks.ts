@@ -8,7 +8,10 @@ export const E2E_SESSION_PASSWORD = 'e2e-session-password-6c2e9a4f1b8d3c7e5a0f2b
 
 export type Stack = { name: string; version: 'current' | '0.55'; appPort: number; sandboxPort: number };
 
+// E2E_PORT_BASE lets two runs share a machine (apps on base+1.., workspaces on base+1001..).
+const BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+
 export const STACKS: Stack[] = [
-  { name: 'current', version: 'current', appPort: 3101, sandboxPort: 4101 },
-  { name: 'v0.55', version: '0.55', appPort: 3102, sandboxPort: 4102 },
+  { name: 'current', version: 'current', appPort: BASE + 1, sandboxPort: BASE + 1001 },
+  { name: 'v0.55', version: '0.55', appPort: BASE + 2, sandboxPort: BASE + 1002 },
 ];
