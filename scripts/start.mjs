@@ -56,17 +56,17 @@ function stopAll(code) {
 process.on('SIGINT', () => stopAll(130));
 process.on('SIGTERM', () => stopAll(143));
 
+if (needsBuild()) {
+  console.log('Building the app (about 30 s, once per change)…');
+  const build = spawnSync(bin('next'), ['build'], { cwd: root, env, stdio: 'inherit' });
+  if (build.status !== 0) stopAll(build.status ?? 1);
+}
+
 if (!env.TWENTY_API_URL) {
   const demo = await startDemoWorkspace();
   Object.assign(env, { TWENTY_API_URL: demo.url, TWENTY_API_KEY: demo.apiKey, TWENTY_WEBHOOK_SECRET: demo.secret, PIPELINE_WALL_DEMO: '1' });
   env.SESSION_PASSWORD ??= randomBytes(32).toString('hex');
   console.log(`Demo workspace running at ${demo.url} (no Twenty account needed)`);
-}
-
-if (needsBuild()) {
-  console.log('Building the app (about 30 s, once per change)…');
-  const build = spawnSync(bin('next'), ['build'], { cwd: root, env, stdio: 'inherit' });
-  if (build.status !== 0) stopAll(build.status ?? 1);
 }
 
 console.log(`Pipeline Wall: http://localhost:${port}/d/pipeline`);

@@ -34,6 +34,31 @@ const topDeal = z.object({
   companyName: z.string().nullable().optional(),
 });
 
+const tickerItem = z.object({
+  id: z.string().min(1),
+  at: z.string(),
+  kind: z.enum(['moved', 'won', 'created', 'lost', 'restored']),
+  fromStage: z.string().optional(),
+  fromLabel: z.string().optional(),
+  toStage: z.string().optional(),
+  toLabel: z.string().optional(),
+  dealName: z.string().optional(),
+  amountMicros: micros.optional(),
+  currencyCode: z.string().optional(),
+});
+
+/** The browser keeps at most this many ticker lines, whatever a server sends. */
+export const TICKER_LIMIT = 20;
+
+// One odd ticker line (say, a kind a newer server invented) drops that line only: the ticker is
+// decoration around the numbers and must never cost the whole snapshot.
+const ticker = z
+  .array(z.unknown())
+  .transform((items) => items.flatMap((item) => {
+    const parsed = tickerItem.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  }).slice(0, TICKER_LIMIT));
+
 export const snapshotSchema = z.object({
   slug: z.string(),
   title: z.string(),
@@ -61,6 +86,7 @@ export const snapshotSchema = z.object({
   rates: z.record(z.string(), z.string()),
   strategy: z.enum(['groupBy', 'aggregate', 'paging']),
   demo: z.boolean(),
+  ticker: ticker.optional(),
 }) satisfies z.ZodType<Snapshot>;
 
 /** A snapshot from a JSON text, or null when the text is not one. */

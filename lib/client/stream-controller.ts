@@ -6,6 +6,7 @@ import {
   nextStreamState,
   reconnectDelayMs,
   shouldAcceptSnapshot,
+  shouldRetrySseAfterPoll,
   type StreamEvent,
   type StreamState,
 } from '@/lib/client/stream-state';
@@ -118,7 +119,9 @@ export function startSnapshotStream(opts: StreamControllerOptions): { stop(): vo
         }
       }
       offer(parsed);
+      const retrySse = shouldRetrySseAfterPoll(state, parsed !== null);
       dispatch({ type: parsed ? 'poll-ok' : 'poll-failed', at: env.now() });
+      if (retrySse && !source) connect();
     } catch {
       if (stopped) return;
       dispatch({ type: 'poll-failed', at: env.now() });

@@ -23,6 +23,8 @@ export type StreamState = {
   deliveredOnThisConnection: boolean;
   polling: boolean;
   lastPollOk: boolean;
+  /** Polls in a row that failed; a success after failures means the server is back. */
+  pollsFailedInRow: number;
   online: boolean;
   /** Epoch ms of the last snapshot or heartbeat (SSE or poll); 0 before the first. */
   lastMessageAt: number;
@@ -47,6 +49,7 @@ export function initialStreamState(online: boolean): StreamState {
     deliveredOnThisConnection: false,
     polling: false,
     lastPollOk: false,
+    pollsFailedInRow: 0,
     online,
     lastMessageAt: 0,
     failingSince: null,
@@ -79,14 +82,23 @@ function apply(s: StreamState, e: StreamEvent): StreamState {
       return { ...s, deliveredOnThisConnection: false };
     case 'sse-message':
       // SSE is healthy again: polling stops and the failure count resets.
-      return { ...s, deliveredOnThisConnection: true, failedConnects: 0, polling: false, lastPollOk: false, lastMessageAt: e.at, failingSince: null };
+      return {
+        ...s,
+        deliveredOnThisConnection: true,
+        failedConnects: 0,
+        polling: false,
+        lastPollOk: false,
+        pollsFailedInRow: 0,
+        lastMessageAt: e.at,
+        failingSince: null,
+      };
     case 'sse-error':
     case 'watchdog-expired':
       return connectionLost(s, e.at);
     case 'poll-ok':
-      return s.polling ? { ...s, lastPollOk: true, lastMessageAt: e.at, failingSince: null } : s;
+      return s.polling ? { ...s, lastPollOk: true, pollsFailedInRow: 0, lastMessageAt: e.at, failingSince: null } : s;
     case 'poll-failed':
-      return s.polling ? { ...s, lastPollOk: false, failingSince: s.failingSince ?? e.at } : s;
+      return s.polling ? { ...s, lastPollOk: false, pollsFailedInRow: s.pollsFailedInRow + 1, failingSince: s.failingSince ?? e.at } : s;
     case 'network':
       return { ...s, online: e.online };
     case 'tick':
@@ -98,6 +110,24 @@ export function nextStreamState(s: StreamState, e: StreamEvent): StreamState {
   const next = apply(s, e);
   const connection = deriveConnection(next, e.at);
   return connection === next.connection && next === s ? s : { ...next, connection };
+}
+
+/**
+ * The first connection attempt of a page, before anything arrived and before anything failed:
+ * the badge says "Connecting…", not "Reconnecting…", since nothing was lost yet.
+ */
+export function isConnecting(s: StreamState): boolean {
+  return s.connection === 'reconnecting' && s.lastMessageAt === 0 && s.failedConnects === 0 && s.failingSince === null;
+}
+
+/**
+ * Whether a poll answer should bring SSE back at once instead of after the 60 s polling retry.
+ * Only a success after failed polls counts: the server was away (a restart, a deploy) and is
+ * back. Polls that never failed mean SSE is blocked on the way (a buffering proxy), and retrying
+ * it on every poll would only churn.
+ */
+export function shouldRetrySseAfterPoll(before: StreamState, pollOk: boolean): boolean {
+  return pollOk && before.polling && before.pollsFailedInRow > 0;
 }
 
 /** Exponential backoff with jitter: 1 s, 2 s, 4 s … capped at 30 s; jitter spreads a fleet of TVs. */

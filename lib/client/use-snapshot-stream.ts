@@ -5,8 +5,17 @@ import type { ConnectionState } from '@/components/dashboard/types';
 import type { Snapshot } from '@/lib/pipeline/types';
 import { browserStreamEnvironment } from '@/lib/client/browser-stream-env';
 import { startSnapshotStream } from '@/lib/client/stream-controller';
+import { isConnecting } from '@/lib/client/stream-state';
 
-export type SnapshotStream = { snapshot: Snapshot; connection: ConnectionState; lastMessageAt: number };
+export type SnapshotStream = {
+  snapshot: Snapshot;
+  connection: ConnectionState;
+  /** True until the first message or the first failure: nothing has been lost yet. */
+  connecting: boolean;
+  lastMessageAt: number;
+};
+
+type Status = Omit<SnapshotStream, 'snapshot'>;
 
 /**
  * The latest snapshot for a dashboard, kept current over SSE with a polling fallback.
@@ -15,10 +24,7 @@ export type SnapshotStream = { snapshot: Snapshot; connection: ConnectionState; 
 export function useSnapshotStream(opts: { initial: Snapshot; eventsUrl: string; jsonUrl: string }): SnapshotStream {
   const { initial, eventsUrl, jsonUrl } = opts;
   const [snapshot, setSnapshot] = useState(initial);
-  const [status, setStatus] = useState<{ connection: ConnectionState; lastMessageAt: number }>({
-    connection: 'reconnecting',
-    lastMessageAt: 0,
-  });
+  const [status, setStatus] = useState<Status>({ connection: 'reconnecting', connecting: true, lastMessageAt: 0 });
 
   useEffect(() => {
     const stream = startSnapshotStream({
@@ -27,12 +33,12 @@ export function useSnapshotStream(opts: { initial: Snapshot; eventsUrl: string; 
       jsonUrl,
       env: browserStreamEnvironment(),
       onSnapshot: setSnapshot,
-      onState: (state) => setStatus({ connection: state.connection, lastMessageAt: state.lastMessageAt }),
+      onState: (state) => setStatus({ connection: state.connection, connecting: isConnecting(state), lastMessageAt: state.lastMessageAt }),
     });
     return () => stream.stop();
     // The server-rendered snapshot only seeds the stream; a new one must not restart it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [eventsUrl, jsonUrl]);
 
-  return { snapshot, connection: status.connection, lastMessageAt: status.lastMessageAt };
+  return { snapshot, ...status };
 }

@@ -1,0 +1,48 @@
+import type { RedisConnection } from '@/lib/redis/connection';
+import { redisKeys } from '@/lib/redis/keys';
+import type { NonceStore } from '@/lib/webhooks/nonce-store';
+
+// Webhook replay protection shared by every instance: SET NX PX records a nonce only if no
+// instance has, atomically. While Redis is unreachable it falls back to this process's memory
+// store, so webhooks keep working; during such an outage a delivery replayed to ANOTHER instance
+// is not caught (each instance only knows its own nonces). One log line when the fallback starts
+// and one when Redis takes over again.
+
+export type RedisNonceStoreOptions = {
+  redis: RedisConnection;
+  /** Used while Redis is unreachable (e.g. createMemoryNonceStore(100_000)). */
+  fallback: NonceStore;
+  log?: (line: string) => void;
+};
+
+export function createRedisNonceStore(opts: RedisNonceStoreOptions): NonceStore {
+  const keys = redisKeys(opts.redis.prefix);
+  const log = opts.log ?? (() => {});
+  let fallingBack = false;
+
+  function useFallback(reason: string): void {
+    if (!fallingBack) log(`nonce store: redis unavailable (${reason}), using this instance's memory`);
+    fallingBack = true;
+  }
+
+  return {
+    async seen(nonce, ttlMs) {
+      if (!opts.redis.isUp()) {
+        useFallback(opts.redis.failure() ?? 'down');
+        return opts.fallback.seen(nonce, ttlMs);
+      }
+      try {
+        const reply = await opts.redis.client.set(keys.nonce(nonce), '1', 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+        if (fallingBack) log('nonce store: back on redis');
+        fallingBack = false;
+        // Also kept locally: a replay during a later outage is then still caught on this instance,
+        // and a nonce first seen here during an outage is still caught after it.
+        const seenHere = await opts.fallback.seen(nonce, ttlMs);
+        return reply !== 'OK' || seenHere;
+      } catch {
+        useFallback('command failed');
+        return opts.fallback.seen(nonce, ttlMs);
+      }
+    },
+  };
+}

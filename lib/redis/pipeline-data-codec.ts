@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { PipelineData } from '@/lib/pipeline/types';
+
+// PipelineData across Redis: JSON has no bigint, so micros travel as decimal integer strings and
+// come back as bigint. Parsed with zod on the way in: Redis is an edge like any HTTP body.
+
+const micros = z.string().regex(/^-?\d+$/).transform((s) => BigInt(s));
+
+const stageOption = z.object({ value: z.string(), label: z.string(), color: z.string(), position: z.number() });
+
+const dealGroup = z.object({
+  stage: z.string(),
+  currencyCode: z.string().nullable(),
+  closeMonth: z.string().nullable(),
+  count: z.number().int().nonnegative(),
+  amountMicros: micros,
+  amountCount: z.number().int().nonnegative().optional(),
+});
+
+const deal = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  stage: z.string(),
+  amountMicros: micros.nullable(),
+  currencyCode: z.string().nullable(),
+  closeDate: z.string().nullable(),
+  companyName: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export const encodedPipelineDataSchema = z.object({
+  stageOptions: z.array(stageOption),
+  stageOptionsSource: z.enum(['metadata', 'default']),
+  groups: z.array(dealGroup),
+  topDeals: z.array(deal),
+  strategy: z.enum(['groupBy', 'aggregate', 'paging']),
+  fetchedAt: z.string(),
+});
+
+/** A JSON-safe value (bigints as strings); undefined optional fields are dropped by JSON. */
+export function encodePipelineData(data: PipelineData): unknown {
+  return {
+    ...data,
+    groups: data.groups.map((g) => ({ ...g, amountMicros: g.amountMicros.toString() })),
+    topDeals: data.topDeals.map((d) => ({ ...d, amountMicros: d.amountMicros === null ? null : d.amountMicros.toString() })),
+  };
+}
+
+export function decodePipelineData(value: unknown): PipelineData | null {
+  const parsed = encodedPipelineDataSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const { groups, ...rest } = parsed.data;
+  // zod leaves an absent optional key absent, but be explicit: `amountCount: undefined` is not the same contract.
+  return { ...rest, groups: groups.map(({ amountCount, ...g }) => (amountCount === undefined ? g : { ...g, amountCount })) };
+}
