@@ -24,7 +24,7 @@ function newestMtime(dir) {
 }
 
 function needsBuild() {
-  const buildId = join(root, '.next', 'BUILD_ID');
+  const buildId = join(root, env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ['app', 'components', 'lib', 'public'].filter((d) => existsSync(join(root, d)));
