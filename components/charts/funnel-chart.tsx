@@ -4,6 +4,8 @@ import { Bar, BarChart, Cell, XAxis, YAxis } from 'recharts';
 import type { Display } from '@/components/dashboard/display';
 import { chartTheme, UPDATE_ANIMATION_MS } from '@/components/charts/chart-theme';
 import { stageColor } from '@/components/charts/stage-colors';
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { FunnelBars } from '@/components/charts/chart-fallbacks';
 import type { StageSummary } from '@/lib/pipeline/types';
 import { formatCount, formatMoney } from '@/lib/format';
 
@@ -34,8 +36,12 @@ export function FunnelChart({ stages, display, height }: { stages: StageSummary[
   const widest = Math.max(1, ...data.map((d) => d.count));
   const labelWidth = Math.round(theme.fontSize * 7.5);
   const axisTick = { fill: theme.label, fontSize: theme.fontSize, fontWeight: 600 };
+  const fallback =
+    display.variant === 'tv' ? null : (
+      <FunnelBars theme={theme} bars={data.map((d) => ({ key: d.value, label: d.label, valueLabel: d.summary, fraction: d.count / widest, color: d.color }))} />
+    );
   return (
-    <div data-testid="funnel-chart" aria-hidden="true" style={{ height }}>
+    <ChartFrame testId="funnel-chart" height={height} fallback={fallback}>
       <BarChart
         responsive
         layout="vertical"
@@ -64,7 +70,7 @@ export function FunnelChart({ stages, display, height }: { stages: StageSummary[
           ))}
         </Bar>
       </BarChart>
-    </div>
+    </ChartFrame>
   );
 }
 

@@ -4,6 +4,8 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis, type XAxis
 import type { Display } from '@/components/dashboard/display';
 import { chartTheme, UPDATE_ANIMATION_MS } from '@/components/charts/chart-theme';
 import { stageColor } from '@/components/charts/stage-colors';
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { ColumnBars } from '@/components/charts/chart-fallbacks';
 import type { StageSummary } from '@/lib/pipeline/types';
 import { formatCount, formatMoney, microsToDecimal } from '@/lib/format';
 
@@ -39,8 +41,18 @@ export function StageChart({ stages, display, height }: { stages: StageSummary[]
       </g>
     );
   };
+  const widest = Math.max(0, ...data.map((d) => d.amount));
+  // The TV measures its panels before drawing any chart, so it never shows an empty server frame.
+  const fallback =
+    display.variant === 'tv' ? null : (
+      <ColumnBars
+        theme={theme}
+        maxBarWidth={88}
+        bars={data.map((d) => ({ key: d.value, label: d.label, detail: d.countLabel, valueLabel: d.amountLabel, fraction: widest > 0 ? d.amount / widest : 0, color: d.color }))}
+      />
+    );
   return (
-    <div data-testid="stage-chart" aria-hidden="true" style={{ height }}>
+    <ChartFrame testId="stage-chart" height={height} fallback={fallback}>
       <BarChart responsive data={data} style={{ width: '100%', height }} margin={{ top: theme.labelFontSize + 12, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={theme.grid} />
         <XAxis dataKey="value" tick={tick} tickLine={false} axisLine={{ stroke: theme.grid }} interval={0} height={theme.fontSize * 2 + 16} />
@@ -52,6 +64,6 @@ export function StageChart({ stages, display, height }: { stages: StageSummary[]
           <LabelList dataKey="amountLabel" position="top" fill={theme.label} fontSize={theme.labelFontSize} fontWeight={600} />
         </Bar>
       </BarChart>
-    </div>
+    </ChartFrame>
   );
 }

@@ -3,6 +3,8 @@
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
 import type { Display } from '@/components/dashboard/display';
 import { chartTheme, UPDATE_ANIMATION_MS } from '@/components/charts/chart-theme';
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { ColumnBars } from '@/components/charts/chart-fallbacks';
 import type { TimelinePoint } from '@/lib/pipeline/types';
 import { formatCount, formatMoney, formatMonth, microsToDecimal } from '@/lib/format';
 
@@ -45,15 +47,25 @@ export function TimelineChart({ points, display, height }: { points: TimelinePoi
       </g>
     );
   };
+  const widest = Math.max(0, ...data.map((d) => d.amount));
+  const barColor = display.variant === 'tv' ? BAR_COLOR.dark : BAR_COLOR.light;
+  const fallback =
+    display.variant === 'tv' ? null : (
+      <ColumnBars
+        theme={theme}
+        maxBarWidth={44}
+        bars={data.map((d) => ({ key: d.month, label: d.monthLabel, detail: d.yearLabel, valueLabel: d.amountLabel, fraction: widest > 0 ? d.amount / widest : 0, color: barColor }))}
+      />
+    );
   return (
-    <div data-testid="timeline-chart" aria-hidden="true" style={{ height }}>
+    <ChartFrame testId="timeline-chart" height={height} fallback={fallback}>
       <BarChart responsive data={data} style={{ width: '100%', height }} margin={{ top: theme.labelFontSize + 10, right: 4, bottom: 0, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={theme.grid} />
         <XAxis dataKey="month" tick={tick} tickLine={false} axisLine={{ stroke: theme.grid }} interval={0} height={theme.fontSize * 2 + 14} />
         <YAxis hide domain={[0, 'auto']} />
         <Bar
           dataKey="amount"
-          fill={display.variant === 'tv' ? BAR_COLOR.dark : BAR_COLOR.light}
+          fill={barColor}
           radius={[4, 4, 0, 0]}
           maxBarSize={44}
           isAnimationActive={display.animate}
@@ -62,7 +74,7 @@ export function TimelineChart({ points, display, height }: { points: TimelinePoi
           <LabelList dataKey="amountLabel" position="top" fill={theme.label} fontSize={theme.labelFontSize - 1} fontWeight={600} />
         </Bar>
       </BarChart>
-    </div>
+    </ChartFrame>
   );
 }
 
