@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { E2E_API_KEY, E2E_SESSION_PASSWORD, E2E_TEST_KEY, E2E_WEBHOOK_SECRET, STACKS } from './tests/e2e/support/stacks';
+import { E2E_API_KEY, E2E_TEST_KEY, E2E_WEBHOOK_SECRET, STACKS } from './tests/e2e/support/stacks';
+import { appEnv } from './tests/e2e/support/app-process';
 import type { StackOptions } from './tests/e2e/support/fixtures';
 
 // Debian's chromium first; Playwright's own browser download cannot work offline.
@@ -27,18 +28,7 @@ const app = (s: (typeof STACKS)[number]) => ({
   reuseExistingServer: false,
   timeout: 60_000,
   stdout: 'pipe' as const,
-  env: {
-    TWENTY_API_URL: `http://127.0.0.1:${s.sandboxPort}`,
-    TWENTY_API_KEY: E2E_API_KEY,
-    TWENTY_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
-    SESSION_PASSWORD: E2E_SESSION_PASSWORD,
-    PIPELINE_WALL_DEMO: '1',
-    DASHBOARDS_CONFIG: 'tests/e2e/dashboards.e2e.json',
-    CACHE_TTL_MS: '1000',
-    STAGE_OPTIONS_TTL_MS: '1000',
-    UPSTREAM_CALLS_PER_MINUTE: '300',
-    NEXT_TELEMETRY_DISABLED: '1',
-  },
+  env: appEnv(s),
 });
 
 export default defineConfig<StackOptions>({

@@ -81,6 +81,8 @@ function trim(schema: Schema, spec: TrimSpec): Schema {
 
 const RECORD_SYSTEM_FIELDS = ['position', 'createdBy', 'searchVector', 'id', 'createdAt', 'updatedAt', 'deletedAt'];
 const OPPORTUNITY_FIELDS = ['name', 'amount', 'closeDate', 'stage', ...RECORD_SYSTEM_FIELDS, 'pointOfContactId', 'companyId'];
+// People exist so privacy tests can plant personal data (names, emails, phones) next to the deals.
+const PERSON_FIELDS = ['name', 'emails', 'phones', 'jobTitle', 'city', ...RECORD_SYSTEM_FIELDS, 'companyId'];
 const OPPORTUNITY_INPUT_FIELDS = [...OPPORTUNITY_FIELDS, 'pointOfContact', 'company'];
 const COMPANY_FIELDS = ['name', 'domainName', 'employees', ...RECORD_SYSTEM_FIELDS];
 const COMPANY_FILTER_FIELDS = [...COMPANY_FIELDS, 'and', 'or', 'not'];
@@ -92,7 +94,7 @@ const aggregatesOf = (fields: string[]) =>
 
 const coreSpec: TrimSpec = {
   roots: {
-    Query: ['opportunities', 'opportunity', 'companies', 'company'],
+    Query: ['opportunities', 'opportunity', 'companies', 'company', 'people', 'person'],
     Mutation: [
       'createOpportunity',
       'createOpportunities',
@@ -103,7 +105,11 @@ const coreSpec: TrimSpec = {
     ],
   },
   keepOnly: {
-    Opportunity: [...OPPORTUNITY_FIELDS, 'company'],
+    Opportunity: [...OPPORTUNITY_FIELDS, 'company', 'pointOfContact'],
+    Person: [...PERSON_FIELDS, 'company'],
+    PersonFilterInput: [...PERSON_FIELDS, 'and', 'or', 'not'],
+    PersonOrderByInput: PERSON_FIELDS,
+    PersonConnection: ['totalCount', 'edges', 'pageInfo', ...aggregatesOf(PERSON_FIELDS.filter((f) => f !== 'companyId'))],
     Company: [...COMPANY_FIELDS, 'opportunities'],
     CompanyFilterInput: COMPANY_FILTER_FIELDS,
     CompanyOrderByInput: COMPANY_FIELDS,

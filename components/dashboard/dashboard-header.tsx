@@ -1,9 +1,9 @@
 import { ConnectionBadge } from '@/components/dashboard/connection-badge';
-import type { ConnectionState, DashboardVariant } from '@/components/dashboard/types';
+import type { BadgeState, DashboardVariant } from '@/components/dashboard/types';
 import type { Snapshot } from '@/lib/pipeline/types';
 import { formatDateTime, formatTime } from '@/lib/format';
 
-type HeaderProps = { snapshot: Snapshot; connection: ConnectionState; variant: DashboardVariant };
+type HeaderProps = { snapshot: Snapshot; connection: BadgeState; variant: DashboardVariant };
 
 export function DashboardHeader({ snapshot, connection, variant }: HeaderProps) {
   const { locale, timeZone, asOf } = snapshot;

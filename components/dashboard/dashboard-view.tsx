@@ -7,16 +7,17 @@ import { KpiTiles } from '@/components/dashboard/kpi-tiles';
 import { Card } from '@/components/dashboard/card';
 import { TopDealsTable } from '@/components/dashboard/top-deals-table';
 import { displayFor } from '@/components/dashboard/display';
-import { ALL_VIEWS, type ConnectionState, type DashboardVariant, type ViewName } from '@/components/dashboard/types';
+import { defaultViews, type BadgeState, type DashboardVariant, type ViewName } from '@/components/dashboard/types';
 import { StageChart } from '@/components/charts/stage-chart';
 import { StageTable } from '@/components/charts/stage-table';
 import { FunnelChart, FunnelTable, openStages } from '@/components/charts/funnel-chart';
 import { TimelineChart, TimelineTable } from '@/components/charts/timeline-chart';
+import { TickerCard } from '@/components/ticker/ticker-feed';
 import type { Snapshot } from '@/lib/pipeline/types';
 
 export type DashboardViewProps = {
   snapshot: Snapshot;
-  connection: ConnectionState;
+  connection: BadgeState;
   variant: DashboardVariant;
   views?: ViewName[];
 };
@@ -39,8 +40,12 @@ function Row({ left, right }: { left: ReactNode; right: ReactNode }) {
   );
 }
 
-/** The whole dashboard for one snapshot; charts take props only and never fetch. */
-export function DashboardView({ snapshot, connection, variant, views = [...ALL_VIEWS] }: DashboardViewProps) {
+/**
+ * The whole dashboard for one snapshot; charts take props only and never fetch. A new snapshot
+ * re-renders the same tree (every list keyed by stage, month or id), so nothing remounts and
+ * nothing blanks: bars and numbers change in place.
+ */
+export function DashboardView({ snapshot, connection, variant, views = defaultViews(variant) }: DashboardViewProps) {
   // Nothing to animate from on first paint; later snapshots move the bars briefly.
   const [firstVersion] = useState(snapshot.version);
   const display = displayFor(snapshot, variant, snapshot.version !== firstVersion);
@@ -80,6 +85,7 @@ export function DashboardView({ snapshot, connection, variant, views = [...ALL_V
         <DashboardHeader snapshot={snapshot} connection={connection} variant={variant} />
         <StaleBanner snapshot={snapshot} />
         {show.has('kpis') ? <KpiTiles kpis={snapshot.kpis} openStageCount={openStages(snapshot.stages).length} asOf={snapshot.asOf} display={display} /> : null}
+        {show.has('ticker') ? <TickerCard snapshot={snapshot} /> : null}
         {/* Paired by height: the stage chart with its table beside the deals list, the two charts together. */}
         <Row left={stages} right={deals} />
         <Row left={timeline} right={funnel} />

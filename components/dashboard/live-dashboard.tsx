@@ -15,6 +15,6 @@ export type LiveDashboardProps = {
 
 /** The dashboard kept current in place: new snapshots re-render the same tree, never a reload. */
 export function LiveDashboard({ initial, eventsUrl, jsonUrl, variant, views }: LiveDashboardProps) {
-  const { snapshot, connection } = useSnapshotStream({ initial, eventsUrl, jsonUrl });
-  return <DashboardView snapshot={snapshot} connection={connection} variant={variant} views={views} />;
+  const { snapshot, connection, connecting } = useSnapshotStream({ initial, eventsUrl, jsonUrl });
+  return <DashboardView snapshot={snapshot} connection={connecting ? 'connecting' : connection} variant={variant} views={views} />;
 }

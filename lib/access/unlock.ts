@@ -5,9 +5,10 @@ import { getEnv } from '@/lib/config/env';
 import { verifyPasscode } from '@/lib/access/passcode';
 import { createAttemptThrottle, type AttemptThrottle } from '@/lib/access/throttle';
 import { SLUG_PATTERN } from '@/lib/access/decide';
+import { clientKeyFor, getEdge } from '@/lib/edge';
 
 // The passcode check behind POST /api/unlock: throttled per client IP (5 wrong a minute) and per
-// dashboard (30 a minute, whatever the IP, so spoofed X-Forwarded-For cannot buy more guesses).
+// dashboard (30 a minute, whatever the IP, so a guesser with many addresses is bounded too).
 
 export const unlockBodySchema = z.object({
   slug: z.string().regex(SLUG_PATTERN),
@@ -66,10 +67,9 @@ export async function checkUnlock(body: UnlockBody, clientIp: string, now = Date
   return { ok: false, status: 401, problem: 'wrong_passcode', returnTo };
 }
 
-/** The caller's address as Next passes it on (first X-Forwarded-For hop, else the socket's). */
-export function clientIpOf(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'unknown';
+/** The caller, keyed as the edge keys every per-client limit (socket address, or TRUST_PROXY's hop). */
+export function clientKeyOfRequest(headers: Headers): string {
+  return clientKeyFor(getEdge(), headers);
 }
 
 /** The host the visitor typed (behind a proxy, the one it forwards), without the port. */

@@ -12,6 +12,12 @@ export type CacheEntry = {
   lastFailureAt: number | undefined;
   /** Since the first of an unbroken run of failures. */
   failure: { reason: StaleReason; since: string } | undefined;
+  /** Failed loads since the last success (drives the backoff). */
+  failures: number;
+  /** No load starts before this (cache clock ms) after a failure; undefined when healthy. */
+  retryAt: number | undefined;
+  /** A load deferred to retryAt (an invalidation that arrived during the backoff). */
+  retryTimer: ReturnType<typeof setTimeout> | undefined;
   createdAt: string;
   inflight: Promise<void> | undefined;
   /** An invalidation arrived during the load in flight, whose data may predate it. */
@@ -28,6 +34,9 @@ export function newEntry(slug: string, createdAt: string): CacheEntry {
     lastSuccessAt: undefined,
     lastFailureAt: undefined,
     failure: undefined,
+    failures: 0,
+    retryAt: undefined,
+    retryTimer: undefined,
     createdAt,
     inflight: undefined,
     rerun: false,

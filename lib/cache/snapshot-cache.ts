@@ -8,6 +8,7 @@ import {
   stamp,
   type CacheEntry,
 } from '@/lib/cache/entry';
+import { retryDelayMs } from '@/lib/cache/backoff';
 import type { CacheRead, SnapshotCache, SnapshotCacheOptions } from '@/lib/cache/types';
 import type { Snapshot, SnapshotContent, StaleReason } from '@/lib/pipeline/types';
 
@@ -50,6 +51,9 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
     entry.lastSuccessAt = startedAt;
     entry.lastFailureAt = undefined;
     entry.failure = undefined;
+    entry.failures = 0;
+    entry.retryAt = undefined;
+    opts.onSuccess?.(entry.slug);
     // A set() during the load is at least as new as what the load read: keep its content and
     // only take the news that the CRM answers again. The next TTL reload reconciles the rest.
     if (superseded && entry.snapshot) publish(entry, markedFresh(entry.snapshot));
@@ -60,7 +64,10 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
     const reason = classify(err);
     entry.lastFailureAt = now();
     entry.failure = { reason, since: entry.failure?.since ?? iso() };
-    opts.onError?.(entry.slug, err, reason);
+    entry.failures += 1;
+    const delay = opts.retryBackoff ? retryDelayMs(opts.retryBackoff, entry.failures, err) : retryAfterFailureMs;
+    entry.retryAt = entry.lastFailureAt + delay;
+    opts.onError?.(entry.slug, err, reason, entry.retryAt);
     if (entry.snapshot) publish(entry, markedStale(entry.snapshot, reason, entry.failure.since));
   }
 
@@ -79,7 +86,8 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
         entry.inflight = undefined;
         if (entry.rerun) {
           entry.rerun = false;
-          void load(entry);
+          if (mayRetry(entry)) void load(entry);
+          else deferLoad(entry);
         }
       }
     })();
@@ -88,7 +96,18 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
   }
 
   function mayRetry(entry: CacheEntry): boolean {
-    return entry.lastFailureAt === undefined || now() - entry.lastFailureAt >= retryAfterFailureMs;
+    return entry.retryAt === undefined || now() >= entry.retryAt;
+  }
+
+  /** One load at the end of the backoff, however many invalidations asked for it meanwhile. */
+  function deferLoad(entry: CacheEntry): void {
+    if (entry.retryTimer !== undefined || entry.retryAt === undefined) return;
+    entry.retryTimer = setTimeout(() => {
+      entry.retryTimer = undefined;
+      if (entry.inflight) entry.rerun = true;
+      else void load(entry);
+    }, Math.max(0, entry.retryAt - now()));
+    entry.retryTimer.unref?.();
   }
 
   function read(entry: CacheEntry): CacheRead {
@@ -110,6 +129,7 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
     const entry = entries.get(slug);
     if (!entry) return; // nobody has asked for it, so there is nothing to refresh
     if (entry.inflight) entry.rerun = true;
+    else if (!mayRetry(entry)) deferLoad(entry);
     else void load(entry);
   }
 

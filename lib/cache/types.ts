@@ -1,3 +1,4 @@
+import type { RetryBackoff } from '@/lib/cache/backoff';
 import type { Snapshot, SnapshotContent, StaleReason } from '@/lib/pipeline/types';
 
 export type LoadedContent = SnapshotContent & { asOf: string };
@@ -17,10 +18,17 @@ export type SnapshotCacheOptions = {
   maxAgeMs: number;
   /** After a failed load, no new attempt starts before this long (default ttlMs), so viewers cannot hammer a CRM that is down. */
   retryAfterFailureMs?: number;
+  /**
+   * Exponential backoff after failures (replaces the fixed retryAfterFailureMs). Invalidations
+   * that arrive during a backoff are deferred to its end, so no path can hammer a CRM that is down.
+   */
+  retryBackoff?: RetryBackoff;
   now?: () => number;
   classify?: (err: unknown) => StaleReason;
   /** Told about every failed load (for logs and /api/health); the cache never rethrows. */
-  onError?: (slug: string, err: unknown, reason: StaleReason) => void;
+  onError?: (slug: string, err: unknown, reason: StaleReason, retryAt: number) => void;
+  /** Told about every successful load. */
+  onSuccess?: (slug: string) => void;
 };
 
 export type SnapshotCache = {

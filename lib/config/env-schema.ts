@@ -13,6 +13,9 @@ const optionalSecret = (min: number) =>
     .transform((v) => (v === '' ? undefined : v))
     .pipe(z.string().min(min).optional());
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const logLevelSchema = z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info');
+
 export const envSchema = z.object({
   TWENTY_API_URL: z
     .string({ error: 'is required (the base URL of your Twenty server, e.g. https://crm.example.com)' })
@@ -44,6 +47,27 @@ export const envSchema = z.object({
     .refine((u) => /^https?:/.test(u), 'must use http or https')
     .default('http://localhost:3000')
     .transform((u) => u.replace(/\/+$/, '')),
+  LOG_LEVEL: logLevelSchema,
+  /** 1 only behind a reverse proxy that sets X-Forwarded-For; otherwise the socket address is the client. */
+  TRUST_PROXY: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
+  /** Per-client token buckets (requests a minute, and the burst allowed at once) for each public route class. */
+  EDGE_JSON_PER_MINUTE: intFromEnv(240, 1, 10_000_000),
+  EDGE_JSON_BURST: intFromEnv(60, 1, 10_000_000),
+  EDGE_SSE_PER_MINUTE: intFromEnv(30, 1, 10_000_000),
+  EDGE_SSE_BURST: intFromEnv(10, 1, 10_000_000),
+  EDGE_WEBHOOK_PER_MINUTE: intFromEnv(1_200, 1, 10_000_000),
+  EDGE_WEBHOOK_BURST: intFromEnv(200, 1, 10_000_000),
+  EDGE_UNLOCK_PER_MINUTE: intFromEnv(20, 1, 10_000_000),
+  EDGE_UNLOCK_BURST: intFromEnv(10, 1, 10_000_000),
+  /** Clients tracked at once by the limiter; the least recently seen are forgotten beyond it. */
+  EDGE_MAX_CLIENTS: intFromEnv(50_000, 100, 10_000_000),
+  SSE_MAX_PER_CLIENT: intFromEnv(20, 1, 1_000_000),
+  SSE_MAX_TOTAL: intFromEnv(5_000, 1, 1_000_000),
+  /** First retry after an upstream failure; doubled per failure up to the max (Twenty's retry hints win). */
+  UPSTREAM_RETRY_MIN_MS: intFromEnv(5_000, 100, 3_600_000),
+  UPSTREAM_RETRY_MAX_MS: intFromEnv(120_000, 100, 3_600_000),
+  /** How long to back off when Twenty says "too many requests" without saying for how long. */
+  UPSTREAM_RATE_LIMIT_BACKOFF_MS: intFromEnv(60_000, 100, 3_600_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -24,7 +24,10 @@ export type Bus = {
   publish(event: OutgoingBusEvent): Promise<number>;
   /** Events from other instances only. */
   subscribe(listener: BusListener): () => void;
-  /** Subscribes the connection to the channel; resolves once Redis confirmed it. */
+  /**
+   * Subscribes to the channel; resolves once Redis confirmed it. Rejects while Redis is down: call
+   * it again when it is up (once subscribed, ioredis resubscribes by itself after reconnects).
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -32,7 +35,8 @@ export type Bus = {
 export function createBus(redis: RedisConnection, instanceId: string): Bus {
   const channel = redisKeys(redis.prefix).busChannel();
   const listeners = new Set<BusListener>();
-  let started = false;
+  let listening = false;
+  let subscribed = false;
 
   function onMessage(from: string, text: string): void {
     if (from !== channel) return;
@@ -62,16 +66,17 @@ export function createBus(redis: RedisConnection, instanceId: string): Bus {
       };
     },
     async start() {
-      if (started) return;
-      started = true;
-      redis.subscriber.on('message', onMessage);
-      // ioredis resubscribes by itself after a reconnect (autoResubscribe).
+      if (!listening) redis.subscriber.on('message', onMessage);
+      listening = true;
+      if (subscribed) return;
       await redis.subscriber.subscribe(channel);
+      subscribed = true;
     },
     async stop() {
-      if (!started) return;
-      started = false;
-      redis.subscriber.off('message', onMessage);
+      if (listening) redis.subscriber.off('message', onMessage);
+      listening = false;
+      if (!subscribed) return;
+      subscribed = false;
       await redis.subscriber.unsubscribe(channel).catch(() => {});
     },
   };

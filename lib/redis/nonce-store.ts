@@ -20,7 +20,7 @@ export function createRedisNonceStore(opts: RedisNonceStoreOptions): NonceStore 
   const log = opts.log ?? (() => {});
   let fallingBack = false;
 
-  function useFallback(reason: string): void {
+  function fallBack(reason: string): void {
     if (!fallingBack) log(`nonce store: redis unavailable (${reason}), using this instance's memory`);
     fallingBack = true;
   }
@@ -28,7 +28,7 @@ export function createRedisNonceStore(opts: RedisNonceStoreOptions): NonceStore 
   return {
     async seen(nonce, ttlMs) {
       if (!opts.redis.isUp()) {
-        useFallback(opts.redis.failure() ?? 'down');
+        fallBack(opts.redis.failure() ?? 'down');
         return opts.fallback.seen(nonce, ttlMs);
       }
       try {
@@ -40,7 +40,7 @@ export function createRedisNonceStore(opts: RedisNonceStoreOptions): NonceStore 
         const seenHere = await opts.fallback.seen(nonce, ttlMs);
         return reply !== 'OK' || seenHere;
       } catch {
-        useFallback('command failed');
+        fallBack('command failed');
         return opts.fallback.seen(nonce, ttlMs);
       }
     },

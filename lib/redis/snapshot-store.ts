@@ -1,6 +1,6 @@
 import type { RedisConnection } from '@/lib/redis/connection';
 import { redisKeys } from '@/lib/redis/keys';
-import { decodeStored, encodeBody, type StoredSnapshot } from '@/lib/redis/stored-snapshot';
+import { decodeStored, encodeBody, encodeData, type StoredSnapshot } from '@/lib/redis/stored-snapshot';
 
 // Snapshots shared by every instance. A write is refused when Redis already holds a newer one:
 // newer = answers a later invalidation generation, or the same generation with a later asOf. The
@@ -8,9 +8,11 @@ import { decodeStored, encodeBody, type StoredSnapshot } from '@/lib/redis/store
 
 export type { StoredSnapshot } from '@/lib/redis/stored-snapshot';
 
-export type SnapshotWrite = Omit<StoredSnapshot, 'generation' | 'slug'> & {
+export type SnapshotWrite = Omit<StoredSnapshot, 'generation' | 'slug' | 'loadedAt' | 'dataIsCurrent'> & {
   /** The generation the content answers; 'current' = whatever Redis holds now (exact updates). */
   generation: number | 'current';
+  /** When the content was last read from the CRM; 'previous' keeps the stored one (exact updates). */
+  loadedAt: number | 'previous';
 };
 
 export type WriteResult = { stored: boolean; generation: number };
@@ -33,13 +35,20 @@ local gen = ARGV[1]
 if gen == '' then gen = redis.call('GET', KEYS[2]) or '0' end
 gen = tonumber(gen)
 local at = tonumber(ARGV[2])
-local old = redis.call('HMGET', KEYS[1], 'gen', 'at')
+local old = redis.call('HMGET', KEYS[1], 'gen', 'at', 'loaded')
 if old[1] then
   local oldGen = tonumber(old[1])
   local oldAt = tonumber(old[2]) or 0
   if oldGen > gen or (oldGen == gen and oldAt > at) then return {0, oldGen} end
 end
-redis.call('HSET', KEYS[1], 'gen', gen, 'at', at, 'stored', ARGV[3], 'body', ARGV[4])
+local loaded = ARGV[6]
+if loaded == '' then loaded = old[3] or '0' end
+redis.call('HSET', KEYS[1], 'gen', gen, 'at', at, 'stored', ARGV[3], 'body', ARGV[4], 'loaded', loaded)
+if ARGV[7] == '' then
+  redis.call('HSET', KEYS[1], 'cur', '0')
+else
+  redis.call('HSET', KEYS[1], 'data', ARGV[7], 'cur', '1')
+end
 redis.call('DEL', KEYS[3])
 local ttl = tonumber(ARGV[5])
 if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
@@ -56,8 +65,9 @@ export function createSnapshotStore(redis: RedisConnection, opts: SnapshotStoreO
 
   return {
     async read(slug) {
-      const [gen, stored, body] = await redis.client.hmget(keys.snapshot(slug), 'gen', 'stored', 'body');
-      return decodeStored(slug, { gen: gen ?? null, stored: stored ?? null, body: body ?? null });
+      const values = await redis.client.hmget(keys.snapshot(slug), 'gen', 'stored', 'loaded', 'body', 'data', 'cur');
+      const [gen, stored, loaded, body, data, cur] = values.map((v) => v ?? null);
+      return decodeStored(slug, { gen: gen ?? null, stored: stored ?? null, loaded: loaded ?? null, body: body ?? null, data: data ?? null, cur: cur ?? null });
     },
     async write(slug, record) {
       const at = Date.parse(record.content.asOf);
@@ -72,6 +82,8 @@ export function createSnapshotStore(redis: RedisConnection, opts: SnapshotStoreO
         String(record.storedAt),
         encodeBody(record),
         String(entryTtlMs),
+        record.loadedAt === 'previous' ? '' : String(record.loadedAt),
+        record.data === undefined ? '' : encodeData(record.data),
       );
       const [stored, generation] = Array.isArray(reply) ? reply : [];
       return { stored: Number(stored) === 1, generation: Number(generation ?? 0) };

@@ -1,6 +1,6 @@
 // npm run sandbox -- [--port 4100] [--api-key KEY] [--opportunities N] [--seed N] [--anchor YYYY-MM-DD]
 //   [--rate-limit N] [--twenty-version current|0.55] [--webhook-url URL]... [--webhook-secret S]
-//   [--activity MS] [--host 127.0.0.1]
+//   [--activity MS] [--host 127.0.0.1] [--fault MODE [--fault-ms MS] [--fault-shape 2.x|1.x|0.55]] [--canaries]
 // Prints exactly one line on stdout once listening; bad flags print one line on stderr, exit 2.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { sandboxOptionsSchema } from '@/lib/sandbox/options';
 const FLAG_OF: Record<string, string> = {
   port: '--port', host: '--host', apiKey: '--api-key', extraApiKeys: '--api-key', webhookUrls: '--webhook-url', webhookSecret: '--webhook-secret',
   opportunities: '--opportunities', seed: '--seed', anchor: '--anchor', rateLimit: '--rate-limit',
-  twentyVersion: '--twenty-version', activityMs: '--activity',
+  twentyVersion: '--twenty-version', activityMs: '--activity', fault: '--fault', canaries: '--canaries',
 };
 
 function fail(message: string): never {
@@ -32,8 +32,10 @@ function readFlags(argv: string[]): Record<string, unknown> {
       'webhook-url': { type: 'string', multiple: true }, 'webhook-secret': { type: 'string' },
       opportunities: { type: 'string' }, seed: { type: 'string' }, anchor: { type: 'string' },
       'rate-limit': { type: 'string' }, 'twenty-version': { type: 'string' }, activity: { type: 'string' },
+      fault: { type: 'string' }, 'fault-ms': { type: 'string' }, 'fault-shape': { type: 'string' }, canaries: { type: 'boolean' },
     },
   });
+  const faultDetail = values['fault-ms'] !== undefined || values['fault-shape'] !== undefined;
   return {
     port: numberFlag(values.port),
     host: values.host,
@@ -47,6 +49,11 @@ function readFlags(argv: string[]): Record<string, unknown> {
     rateLimit: numberFlag(values['rate-limit']),
     twentyVersion: values['twenty-version'],
     activityMs: numberFlag(values.activity),
+    fault:
+      values.fault === undefined && !faultDetail
+        ? undefined
+        : { mode: values.fault ?? 'none', ms: numberFlag(values['fault-ms']), shape: values['fault-shape'] },
+    canaries: values.canaries ?? false,
   };
 }
 

@@ -40,12 +40,13 @@ const ACTIVITY_ACTOR: Actor = { source: 'MANUAL', workspaceMemberId: MEMBERS[0]?
 
 export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox> {
   const options = sandboxOptionsSchema.parse(input);
-  const workspace = new Workspace({ version: options.twentyVersion, seed: options.seed, anchor: anchorDate(options), opportunities: options.opportunities });
+  const workspace = new Workspace({ version: options.twentyVersion, seed: options.seed, anchor: anchorDate(options), opportunities: options.opportunities, canaries: options.canaries });
   const ids = seededRandom(options.seed ^ 0x0a91);
   const apiKeyId = randomUuid(ids);
   const webhookId = randomUuid(ids);
   const log = new RequestLog();
   const faults = new FaultSwitch();
+  if (options.fault) faults.set(options.fault);
   const limiter = new RateLimiter({ limit: options.rateLimit, windowMs: options.rateLimitWindowMs, version: options.twentyVersion, apiKeyId });
   const deps: EndpointDeps = { workspace, apiKeys: [options.apiKey, ...options.extraApiKeys], limiter, log, faults, apiActor: API_ACTOR };
 

@@ -1,5 +1,6 @@
 // Settings of a demo workspace, shared by the CLI (`npm run sandbox -- --flags`) and startSandbox().
 import { z } from 'zod';
+import { faultSchema } from '@/lib/sandbox/http/faults';
 
 const isCalendarDay = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
@@ -25,6 +26,10 @@ export const sandboxOptionsSchema = z.object({
   twentyVersion: z.enum(['current', '0.55']).default('current'),
   /** Milliseconds between simulated CRM moves; 0 turns activity off. */
   activityMs: z.number().int().min(0).default(0),
+  /** A fault switched on from the start (e.g. a CRM that is down when the app first starts). */
+  fault: faultSchema.optional(),
+  /** Plant canary strings in fields no dashboard should show (privacy tests): people, members, companies, deals. */
+  canaries: z.boolean().default(false),
 });
 
 export type SandboxOptionsInput = z.input<typeof sandboxOptionsSchema>;

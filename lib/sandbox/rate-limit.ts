@@ -15,6 +15,10 @@ export type FieldRefusal = { kind: 'refuse-fields'; keys: ReadonlySet<string>; e
 
 export type RateLimiterOptions = { limit: number; windowMs: number; version: TwentyVersion; apiKeyId: string };
 
+/** The three answers Twenty has given a throttled key: 2.x usage limits, 1.x throttler, v0.55 plugin. */
+export const RATE_LIMIT_SHAPES = ['2.x', '1.x', '0.55'] as const;
+export type RateLimitShape = (typeof RATE_LIMIT_SHAPES)[number];
+
 export class RateLimiter {
   private readonly logs = new Map<string, number[]>();
 
@@ -31,12 +35,21 @@ export class RateLimiter {
     return this.opts.version === 'current' ? this.checkWorkspace(fields.length, now) : this.checkPerField(fields, now);
   }
 
-  /** The answer an exhausted budget gives, whatever the counters say (the `rate-limited` fault). */
-  refuseAll(fields: RootField[]): RateDecision {
+  /**
+   * The answer an exhausted budget gives, whatever the counters say (the `rate-limited` fault):
+   * by default the version's own shape; `shape` picks any of the three, `retryAfterMs` the 2.x hint.
+   */
+  refuseAll(fields: RootField[], shape?: RateLimitShape, retryAfterMs?: number): RateDecision {
     if (fields.length === 0) return { kind: 'allowed' };
-    return this.opts.version === 'current'
-      ? this.workspaceRefusal(this.opts.windowMs, 0)
-      : this.fieldRefusal(new Set(fields.map((f) => f.key)));
+    switch (shape ?? (this.opts.version === 'current' ? '2.x' : '0.55')) {
+      case '2.x':
+        return this.workspaceRefusal(retryAfterMs ?? this.opts.windowMs, 0);
+      case '1.x':
+        // Twenty 1.x's throttler: a UserInputError for the whole request, no retry hint.
+        return { kind: 'refuse-request', error: new TwentyError(`Limit reached (${this.opts.limit} tokens per ${this.opts.windowMs} ms)`, 'BAD_USER_INPUT') };
+      case '0.55':
+        return this.fieldRefusal(new Set(fields.map((f) => f.key)));
+    }
   }
 
   private checkWorkspace(cost: number, now: number): RateDecision {

@@ -9,7 +9,7 @@ import { OpportunityWrites } from '@/lib/sandbox/records/opportunity-writes';
 import { seedWorkspace } from '@/lib/sandbox/records/seed';
 import { WorkspaceStore } from '@/lib/sandbox/records/store';
 
-export type WorkspaceOptions = { version: TwentyVersion; seed: number; anchor: Date; opportunities: number };
+export type WorkspaceOptions = { version: TwentyVersion; seed: number; anchor: Date; opportunities: number; canaries?: boolean };
 
 /** Twenty's QUERY_MAX_RECORDS is 60 in v0.55 (with no cap on `first`); current servers cap at 200. */
 const PAGE_POLICIES: Record<TwentyVersion, PagePolicy> = {
@@ -30,7 +30,7 @@ export class Workspace {
 
   constructor(readonly options: WorkspaceOptions) {
     this.metadata = new WorkspaceMetadata(options.seed, options.anchor);
-    this.store = new WorkspaceStore(seedWorkspace({ opportunities: options.opportunities, seed: options.seed, anchor: options.anchor }));
+    this.store = new WorkspaceStore(seedWorkspace({ opportunities: options.opportunities, seed: options.seed, anchor: options.anchor, canaries: options.canaries }));
     this.policy = PAGE_POLICIES[options.version];
     this.refreshStageRanks();
     // Stage order is option position, as Postgres orders an enum column by its declaration.

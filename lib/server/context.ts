@@ -1,5 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
+import type { Env } from '@/lib/config/env-schema';
 import { loadDashboards } from '@/lib/config/dashboards';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { createTwentyClient, type TwentyClient } from '@/lib/twenty';
@@ -7,8 +8,10 @@ import { createCallBudget, type CallBudget } from '@/lib/twenty/budget';
 import { createSnapshotCache, type SnapshotCache } from '@/lib/cache';
 import { createRealtimeEngine, type RealtimeEngine } from '@/lib/realtime/engine';
 import { createMemoryNonceStore, type NonceStore } from '@/lib/webhooks/nonce-store';
+import { TwentyError } from '@/lib/twenty/errors';
 import { classifyStaleReason } from './stale-reason';
-import { logger } from './log';
+import { createUpstreamMonitor, type UpstreamMonitor } from './health';
+import { logger, registerLogSecrets, type LogFields } from './log';
 
 // One app context per process: the dashboards, one budgeted Twenty client and one snapshot
 // cache shared by every viewer and surface. Kept on globalThis so Next's module copies
@@ -25,13 +28,25 @@ export type AppContext = {
   realtime: RealtimeEngine;
   /** What POST /api/webhooks/twenty verifies with (the nonce store is this process's memory). */
   webhooks: { secret: string | undefined; toleranceMs: number; nonces: NonceStore };
+  /** The CRM's state for /api/health and the operator's log (one line per change). */
+  upstream: UpstreamMonitor;
 };
+
+/** lib/twenty's lines: a failed call is debug (the monitor reports the state change once). */
+function logTwentyLine(line: LogFields): void {
+  if (line.event === 'twenty.call_failed') logger.debug(line);
+  else if (line.level === 'warn') logger.warn(line);
+  else logger.info(line);
+}
+
+const retryHintOf = (err: unknown) => (err instanceof TwentyError ? err.retryAfterMs : undefined);
 
 const KEY = Symbol.for('pipeline-wall.context');
 type Holder = { [KEY]?: AppContext };
 
-function createContext(): AppContext {
-  const env = getEnv();
+/** The whole wiring from validated settings (getContext uses the process env; tests pass their own). */
+export function buildContext(env: Env): AppContext {
+  registerLogSecrets([env.TWENTY_API_KEY, env.TWENTY_WEBHOOK_SECRET, env.SESSION_PASSWORD]);
   const dashboards = new Map(loadDashboards(env.DASHBOARDS_CONFIG).map((d) => [d.slug, d]));
   const budget = createCallBudget({ perMinute: env.UPSTREAM_CALLS_PER_MINUTE });
   const twenty = createTwentyClient({
@@ -40,8 +55,10 @@ function createContext(): AppContext {
     budget,
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     stageOptionsTtlMs: env.STAGE_OPTIONS_TTL_MS,
-    log: (line) => logger.info(line),
+    rateLimitBackoffMs: env.UPSTREAM_RATE_LIMIT_BACKOFF_MS,
+    log: logTwentyLine,
   });
+  const upstream = createUpstreamMonitor({ log: (level, fields) => logger[level](fields) });
   const demo = env.PIPELINE_WALL_DEMO === '1';
   // The realtime engine builds every snapshot, so it knows the data behind each one.
   const realtime = createRealtimeEngine({
@@ -52,18 +69,19 @@ function createContext(): AppContext {
     reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
     debounceMs: env.WEBHOOK_DEBOUNCE_MS,
     clockSkewMs: env.WEBHOOK_CLOCK_SKEW_MS,
+    // Retries after an upstream error start at the backoff's first step; the cache stretches them.
+    reconcileAfterErrorMs: env.UPSTREAM_RETRY_MIN_MS,
   });
   const rawCache = createSnapshotCache({
     ttlMs: env.CACHE_TTL_MS,
     maxAgeMs: env.CACHE_MAX_AGE_MS,
     classify: classifyStaleReason,
-    load: async (slug) => {
-      try {
-        return await realtime.load(slug);
-      } catch (error) {
-        logger.warn({ msg: 'snapshot refresh failed', slug, reason: classifyStaleReason(error) });
-        throw error;
-      }
+    retryBackoff: { minMs: env.UPSTREAM_RETRY_MIN_MS, maxMs: env.UPSTREAM_RETRY_MAX_MS, hintOf: retryHintOf },
+    load: (slug) => realtime.load(slug),
+    onSuccess: () => upstream.succeeded(),
+    onError: (slug, error, reason, retryAt) => {
+      logger.debug({ msg: 'snapshot refresh failed', slug, reason });
+      upstream.failed({ reason, retryAt, upstreamCode: error instanceof TwentyError ? error.upstreamCode : undefined });
     },
   });
   const cache = realtime.attach(rawCache);
@@ -74,11 +92,11 @@ function createContext(): AppContext {
     // Twice the tolerance of nonces at Twenty's pace is far below this; it bounds a forged flood.
     nonces: createMemoryNonceStore(100_000),
   };
-  return { dashboards, twenty, budget, cache, demo, startedAt: new Date().toISOString(), realtime, webhooks };
+  return { dashboards, twenty, budget, cache, demo, startedAt: new Date().toISOString(), realtime, webhooks, upstream };
 }
 
 export function getContext(): AppContext {
   const holder = globalThis as Holder;
-  holder[KEY] ??= createContext();
+  holder[KEY] ??= buildContext(getEnv());
   return holder[KEY];
 }

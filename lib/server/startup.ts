@@ -1,18 +1,23 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
 import { ConfigError } from '@/lib/config/errors';
+import { getEdge } from '@/lib/edge';
+import { installPeerAddressHook } from '@/lib/edge/peer-address';
 import { reportWebhookSetup } from '@/lib/realtime/webhook-setup';
 import { getContext } from './context';
 import { logger } from './log';
 
+/** Bad settings stop the process with one line naming the setting, no stack trace. */
 export function checkStartup(): void {
   try {
     const ctx = getContext();
+    getEdge();
+    installPeerAddressHook();
     logger.info({ msg: 'pipeline wall ready', dashboards: [...ctx.dashboards.keys()], demo: ctx.demo });
     reportWebhookSetup(ctx.webhooks.secret, getEnv().RECONCILE_INTERVAL_MS, logger.warn);
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      process.stderr.write(`${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
       process.exit(1);
     }
     throw error;

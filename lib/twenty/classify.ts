@@ -40,14 +40,14 @@ function classifyOne(error: GraphQLErrorLike): TwentyError {
     return new TwentyError('auth', `the API key was not accepted (${message})`, opts);
   }
   if (code === 'RATE_LIMITED' || code === 'QUOTA_EXHAUSTED') {
-    const retryAfterMs = numberOf(error.extensions?.retryAfterMs) ?? DEFAULT_RATE_LIMIT_BACKOFF_MS;
-    return new TwentyError('rate_limited', message, { ...opts, retryAfterMs });
+    const hinted = numberOf(error.extensions?.retryAfterMs);
+    return new TwentyError('rate_limited', message, { ...opts, retryAfterMs: hinted ?? DEFAULT_RATE_LIMIT_BACKOFF_MS, retryGuessed: hinted === undefined });
   }
   if (code === 'BAD_USER_INPUT' && message.startsWith('Limit reached')) {
-    return new TwentyError('rate_limited', message, { ...opts, retryAfterMs: DEFAULT_RATE_LIMIT_BACKOFF_MS });
+    return new TwentyError('rate_limited', message, { ...opts, retryAfterMs: DEFAULT_RATE_LIMIT_BACKOFF_MS, retryGuessed: true });
   }
   if (code === 'INTERNAL_SERVER_ERROR' && message.trim() === 'Too many requests.') {
-    return new TwentyError('rate_limited', message, { ...opts, retryAfterMs: DEFAULT_RATE_LIMIT_BACKOFF_MS });
+    return new TwentyError('rate_limited', message, { ...opts, retryAfterMs: DEFAULT_RATE_LIMIT_BACKOFF_MS, retryGuessed: true });
   }
   if (code === 'TIMEOUT') return new TwentyError('timeout', message, opts);
   const isValidation =
@@ -95,8 +95,8 @@ export function classifyHttpFailure({ status, headers, bodyText, nowMs = Date.no
     const fromHeader = parseRetryAfter(headers.get('retry-after'), nowMs);
     const fromBody = restRateLimitBodySchema.safeParse(body);
     const bodySeconds = fromBody.success ? fromBody.data.retryAfterSeconds : undefined;
-    const retryAfterMs = fromHeader ?? (bodySeconds !== undefined ? bodySeconds * 1000 : DEFAULT_RATE_LIMIT_BACKOFF_MS);
-    return new TwentyError('rate_limited', `too many requests (${upstreamCode})`, { upstreamCode, retryAfterMs });
+    const hinted = fromHeader ?? (bodySeconds !== undefined ? bodySeconds * 1000 : undefined);
+    return new TwentyError('rate_limited', `too many requests (${upstreamCode})`, { upstreamCode, retryAfterMs: hinted ?? DEFAULT_RATE_LIMIT_BACKOFF_MS, retryGuessed: hinted === undefined });
   }
   const withErrors = errorsBodySchema.safeParse(body);
   if (withErrors.success) {

@@ -29,6 +29,8 @@ const optionsSchema = z.object({
   monthDetail: z.enum(['auto', 'paging', 'aggregates']).default('auto'),
   /** false: ignore a groupBy `timeZone` and correct UTC months with a boundary query instead. */
   useGroupByTimeZone: z.boolean().default(true),
+  /** Backoff after a rate-limit answer without a retry hint (v0.55 and 1.x give none). */
+  rateLimitBackoffMs: z.number().int().positive().optional(),
 });
 
 export type TwentyClientOptions = z.input<typeof optionsSchema> & {
@@ -62,6 +64,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     timeoutMs: parsed.timeoutMs,
     fetch: options.fetch ?? fetch,
     log,
+    rateLimitBackoffMs: parsed.rateLimitBackoffMs,
   });
   const aliases: AliasState = { allowed: true };
   let capsPromise: Promise<Capabilities> | null = null;

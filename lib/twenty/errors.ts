@@ -13,13 +13,16 @@ export class TwentyError extends Error {
   readonly retryAfterMs?: number;
   /** Twenty's own error code (extensions.code) or HTTP status, for logs. */
   readonly upstreamCode?: string;
+  /** True when Twenty gave no retry hint and retryAfterMs is our default guess (the client may use its own). */
+  readonly retryGuessed?: boolean;
 
-  constructor(kind: TwentyErrorKind, detail: string, opts: { retryAfterMs?: number; upstreamCode?: string } = {}) {
+  constructor(kind: TwentyErrorKind, detail: string, opts: { retryAfterMs?: number; upstreamCode?: string; retryGuessed?: boolean } = {}) {
     super(`Twenty ${kind}: ${detail}`);
     this.name = 'TwentyError';
     this.kind = kind;
     if (opts.retryAfterMs !== undefined) this.retryAfterMs = opts.retryAfterMs;
     if (opts.upstreamCode !== undefined) this.upstreamCode = opts.upstreamCode;
+    if (opts.retryGuessed) this.retryGuessed = true;
   }
 }
 

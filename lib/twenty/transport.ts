@@ -23,6 +23,8 @@ export type TransportOptions = {
   timeoutMs: number;
   fetch: typeof fetch;
   log: Log;
+  /** Backoff after a rate-limit answer that carries no retry hint (v0.55, 1.x); default 60 s. */
+  rateLimitBackoffMs?: number;
 };
 
 export type QueryRequest<S extends z.ZodType> = {
@@ -90,9 +92,11 @@ export function createTransport(options: TransportOptions): Transport {
       classified = classifyHttpFailure({ status: err.statusCode, headers: err.response.headers, bodyText: err.bodyText });
     } else classified = classifyThrown(err, timeoutMs);
     const message = redactSecret(classified.message, apiKey);
-    if (message === classified.message) return classified;
+    const guessOverride = classified.retryGuessed && options.rateLimitBackoffMs !== undefined;
+    if (message === classified.message && !guessOverride) return classified;
     const detail = message.replace(/^Twenty \w+: /, '');
-    return new TwentyError(classified.kind, detail, { retryAfterMs: classified.retryAfterMs, upstreamCode: classified.upstreamCode });
+    const retryAfterMs = guessOverride ? options.rateLimitBackoffMs : classified.retryAfterMs;
+    return new TwentyError(classified.kind, detail, { retryAfterMs, upstreamCode: classified.upstreamCode, retryGuessed: classified.retryGuessed });
   }
 
   async function runQuery<S extends z.ZodType>(request: QueryRequest<S>): Promise<z.infer<S>> {

@@ -113,24 +113,31 @@ async function main() {
     const startView = await page.getByTestId('tv-wall').getAttribute('data-view');
     const before = await measure(page);
 
+    // Two halves, measured after each at the same slide: the first half includes the one-off
+    // warm-up (every view mounted once, chunks and caches loaded); half → end shows the trend.
     const started = Date.now();
-    for (let n = 0; n < args.updates; n++) {
-      stream?.write(`event: snapshot\ndata: ${JSON.stringify(update(base, n))}\n\n`);
-      if (args.intervalMs > 0) await new Promise((r) => setTimeout(r, args.intervalMs));
-    }
-    const last = `bench-${args.updates - 1}`;
-    await page.waitForFunction((v) => document.querySelector('[data-testid="tv-wall"]')?.getAttribute('data-version') === v, last, { timeout: 120_000 });
+    const send = async (from: number, to: number) => {
+      for (let n = from; n < to; n++) {
+        stream?.write(`event: snapshot\ndata: ${JSON.stringify(update(base, n))}\n\n`);
+        if (args.intervalMs > 0) await new Promise((r) => setTimeout(r, args.intervalMs));
+      }
+      await page.waitForFunction((v) => document.querySelector('[data-testid="tv-wall"]')?.getAttribute('data-version') === v, `bench-${to - 1}`, { timeout: 120_000 });
+      await page.waitForFunction((v) => document.querySelector('[data-testid="tv-wall"]')?.getAttribute('data-view') === v, startView, { timeout: 30_000 });
+      await page.waitForTimeout(1000);
+      return measure(page);
+    };
+    const half = Math.floor(args.updates / 2);
+    const middle = await send(0, half);
+    const after = await send(half, args.updates);
     const seconds = (Date.now() - started) / 1000;
-    // Compare like with like: the same slide on screen as in the first measurement.
-    await page.waitForFunction((v) => document.querySelector('[data-testid="tv-wall"]')?.getAttribute('data-view') === v, startView, { timeout: 30_000 });
-    await page.waitForTimeout(1000);
-    const after = await measure(page);
     const row = (label: string, m: typeof before) =>
-      `${label.padEnd(7)} heap ${m.heapMB.toFixed(1).padStart(6)} MB   DOM nodes ${String(m.nodes).padStart(6)}   elements ${String(m.elements).padStart(5)}   listeners ${m.listeners}`;
+      `${label.padEnd(8)} heap ${m.heapMB.toFixed(1).padStart(6)} MB   DOM nodes ${String(m.nodes).padStart(6)}   elements ${String(m.elements).padStart(5)}   listeners ${m.listeners}`;
     console.log(`TV memory: ${args.updates} updates in ${seconds.toFixed(1)} s (${(args.updates / seconds).toFixed(0)}/s), views rotating every 5 s, slide "${startView}"`);
     console.log(row('before', before));
+    console.log(row(`@${half}`, middle));
     console.log(row('after', after));
-    console.log(`growth  heap ${(after.heapMB - before.heapMB).toFixed(2)} MB (target < 10 MB), DOM nodes ${after.nodes - before.nodes}, elements ${after.elements - before.elements}`);
+    console.log(`growth   heap ${(after.heapMB - before.heapMB).toFixed(2)} MB (target < 10 MB), DOM nodes ${after.nodes - before.nodes}, elements ${after.elements - before.elements}`);
+    console.log(`second half only: heap ${(after.heapMB - middle.heapMB).toFixed(2)} MB, DOM nodes ${after.nodes - middle.nodes}, listeners ${after.listeners - middle.listeners}`);
   } finally {
     await browser.close();
     front?.closeAllConnections();

@@ -198,7 +198,7 @@ test.describe('TV behaviour', () => {
     await expect(page.getByTestId('tv-wall')).toBeVisible();
   });
 
-  test('a deal won in the CRM is celebrated on the wall', async ({ page, crm, request }) => {
+  test('a deal won in the CRM is celebrated on the wall', async ({ page, crm, request }, testInfo) => {
     // The wall sees the ticker only if the browser's snapshot parser keeps it.
     const snapshot: unknown = await (await request.get('/api/dashboards/pipeline')).json();
     const kept = parseSnapshot({ ...(snapshot as object), ticker: [] });
@@ -212,6 +212,8 @@ test.describe('TV behaviour', () => {
       await crm.graphql('/graphql', 'mutation Won($id: UUID!) { updateOpportunity(id: $id, data: { stage: CUSTOMER }) { id } }', { id: open.id });
       await expect(page.getByTestId('tv-celebration')).toBeVisible({ timeout: 15_000 });
       await expect(page.getByTestId('tv-celebration')).toContainText('Deal won');
+      await page.waitForTimeout(1200);
+      await attachShot(page, testInfo, 'tv-1080p-celebration');
       await expect(page.getByTestId('tv-celebration')).toHaveCount(0, { timeout: 12_000 });
     } finally {
       await crm.graphql('/graphql', 'mutation Back($id: UUID!, $stage: OpportunityStageEnum) { updateOpportunity(id: $id, data: { stage: $stage }) { id } }', {

@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
 import { getIronSession } from 'iron-session';
 import { accessSessionOptions, type AccessSession } from '@/lib/access/session';
-import { checkUnlock, clientIpOf, hostnameOf, unlockBodySchema } from '@/lib/access/unlock';
+import { checkUnlock, clientKeyOfRequest, hostnameOf, unlockBodySchema } from '@/lib/access/unlock';
 import { accessPageHeaders, renderAccessPage, throttleMessage } from '@/lib/access/access-page';
 import { noFrameHeaders } from '@/lib/access/frame-policy';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
@@ -16,7 +16,7 @@ export async function POST(request: Request) {
   const body = unlockBodySchema.safeParse(raw);
   if (!body.success) return errorResponse(400, 'bad_request', noFrameHeaders());
 
-  const outcome = await checkUnlock(body.data, clientIpOf(request.headers));
+  const outcome = await checkUnlock(body.data, clientKeyOfRequest(request.headers));
   if (!outcome.ok) {
     const retry: Record<string, string> = outcome.retryAfterSeconds ? { 'retry-after': String(outcome.retryAfterSeconds) } : {};
     if (wantsJson) {

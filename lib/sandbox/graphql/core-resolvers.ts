@@ -2,8 +2,8 @@
 import { defaultFieldResolver, type GraphQLFieldResolver } from 'graphql';
 import { ConnectionSource } from '@/lib/sandbox/graphql/connection-source';
 import { badUserInput, recordNotFound, TwentyError } from '@/lib/sandbox/graphql/errors';
-import { companyNode, opportunityNode, type CompanyNode, type OpportunityNode } from '@/lib/sandbox/graphql/nodes';
-import { companySpec, opportunitySpec, type ObjectSpec } from '@/lib/sandbox/records/object-specs';
+import { companyNode, opportunityNode, personNode, type CompanyNode, type OpportunityNode, type PersonNode } from '@/lib/sandbox/graphql/nodes';
+import { companySpec, opportunitySpec, personSpec, type ObjectSpec } from '@/lib/sandbox/records/object-specs';
 import { parseOpportunityInput } from '@/lib/sandbox/records/opportunity-writes';
 import type { Actor } from '@/lib/sandbox/records/types';
 import type { FieldRefusal } from '@/lib/sandbox/rate-limit';
@@ -53,6 +53,8 @@ const Query: Record<string, Resolver> = {
   opportunity: (_, args, ctx) => opportunityNode(single(opportunitySpec, ctx.workspace.store.opportunities.all(), args.filter, ctx)),
   companies: (_, args, ctx) => connection(companySpec, ctx.workspace.store.companies.all(), findArgs(args), ctx.workspace.policy, ctx, companyNode),
   company: (_, args, ctx) => companyNode(single(companySpec, ctx.workspace.store.companies.all(), args.filter, ctx)),
+  people: (_, args, ctx) => connection(personSpec, ctx.workspace.store.people.all(), findArgs(args), ctx.workspace.policy, ctx, personNode),
+  person: (_, args, ctx) => personNode(single(personSpec, ctx.workspace.store.people.all(), args.filter, ctx)),
   opportunitiesGroupBy: (_, args, ctx) => {
     if (args.viewId) throw new TwentyError('View not found', 'NOT_FOUND');
     const { env } = ctx.workspace;
@@ -93,6 +95,19 @@ const Opportunity: Record<string, Resolver> = {
     const row = id ? ctx.workspace.store.companies.get(id) : undefined;
     return row && row.deletedAt === null ? companyNode(row) : null;
   },
+  pointOfContact: (source, _, ctx) => {
+    const id = (source as OpportunityNode).pointOfContactId;
+    const row = id ? ctx.workspace.store.people.get(id) : undefined;
+    return row && row.deletedAt === null ? personNode(row) : null;
+  },
+};
+
+const Person: Record<string, Resolver> = {
+  company: (source, _, ctx) => {
+    const id = (source as PersonNode).companyId;
+    const row = id ? ctx.workspace.store.companies.get(id) : undefined;
+    return row && row.deletedAt === null ? companyNode(row) : null;
+  },
 };
 
 const Company: Record<string, Resolver> = {
@@ -103,7 +118,7 @@ const Company: Record<string, Resolver> = {
   },
 };
 
-const RESOLVERS: Record<string, Record<string, Resolver>> = { Query, Mutation, Opportunity, Company };
+const RESOLVERS: Record<string, Record<string, Resolver>> = { Query, Mutation, Opportunity, Company, Person };
 
 export const coreFieldResolver: GraphQLFieldResolver<unknown, CoreContext> = (source, args, ctx, info) => {
   const typeName = info.parentType.name;

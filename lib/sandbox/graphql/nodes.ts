@@ -1,11 +1,12 @@
 // Rows as GraphQL nodes: the shapes Twenty returns (ISO dates, composite objects, BigFloat numbers).
 import { iso, searchVectorOf } from '@/lib/sandbox/records/flat-record';
-import type { Actor, CompanyRow, OpportunityRow } from '@/lib/sandbox/records/types';
+import type { Actor, CompanyRow, OpportunityRow, PersonRow } from '@/lib/sandbox/records/types';
 
 const actorNode = (actor: Actor) => ({ ...actor, context: {} });
 
 export type OpportunityNode = ReturnType<typeof opportunityNode>;
 export type CompanyNode = ReturnType<typeof companyNode>;
+export type PersonNode = ReturnType<typeof personNode>;
 
 export function opportunityNode(row: OpportunityRow) {
   return {
@@ -42,5 +43,25 @@ export function companyNode(row: CompanyRow) {
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     deletedAt: iso(row.deletedAt),
+  };
+}
+
+export function personNode(row: PersonRow) {
+  return {
+    id: row.id,
+    name: { firstName: row.firstName, lastName: row.lastName },
+    emails: { primaryEmail: row.email, additionalEmails: null },
+    phones: { primaryPhoneNumber: row.phone, primaryPhoneCountryCode: 'US', primaryPhoneCallingCode: '+1', additionalPhones: null },
+    jobTitle: row.jobTitle,
+    city: row.city,
+    position: row.position,
+    createdBy: actorNode(row.createdBy),
+    get searchVector() {
+      return searchVectorOf(`${row.firstName} ${row.lastName}`);
+    },
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    deletedAt: iso(row.deletedAt),
+    companyId: row.companyId,
   };
 }

@@ -45,7 +45,7 @@ export function runCore(deps: EndpointDeps, body: GraphqlBody, actor: Actor, opt
     body,
     checkRoots: workspace.version === 'current',
     strictStatus: opts.strictStatus,
-    rateLimit: opts.limited ? (fields) => (faults.forcesRateLimit ? limiter.refuseAll(fields) : limiter.check(fields)) : undefined,
+    rateLimit: opts.limited ? (fields) => (faults.forcesRateLimit ? limiter.refuseAll(fields, faults.current.shape, faults.current.ms) : limiter.check(fields)) : undefined,
     fieldResolver: coreFieldResolver,
     context: (refused) => ({ workspace, actor, refused }),
   });

@@ -1,6 +1,6 @@
 // How each stored object looks to Twenty's query language: field kinds and accessors, shared by
 // filters, ordering, cursors, aggregates and groupBy so they all agree on one reading of a row.
-import type { Actor, CompanyRow, OpportunityRow } from '@/lib/sandbox/records/types';
+import type { Actor, CompanyRow, OpportunityRow, PersonRow } from '@/lib/sandbox/records/types';
 
 /** `numeric` is Postgres NUMERIC (BigFloat): a number in GraphQL, a string in cursors. */
 export type ScalarKind = 'text' | 'uuid' | 'date' | 'number' | 'numeric' | 'select' | 'tsvector' | 'json';
@@ -34,11 +34,11 @@ function actorField<Row extends { createdBy: Actor }>(): CompositeField<Row> {
   };
 }
 
-function systemFields<Row extends CompanyRow | OpportunityRow>(): Record<string, FieldSpec<Row>> {
+function systemFields<Row extends CompanyRow | OpportunityRow | PersonRow>(): Record<string, FieldSpec<Row>> {
   return {
     position: { kind: 'number', get: (r) => r.position },
     createdBy: actorField<Row>(),
-    searchVector: { kind: 'tsvector', get: (r) => r.name },
+    searchVector: { kind: 'tsvector', get: (r) => ('firstName' in r ? `${r.firstName} ${r.lastName}` : r.name) },
     id: { kind: 'uuid', get: (r) => r.id },
     createdAt: { kind: 'date', get: (r) => r.createdAt },
     updatedAt: { kind: 'date', get: (r) => r.updatedAt },
@@ -86,6 +86,32 @@ export const companySpec: ObjectSpec<CompanyRow> = {
     ...systemFields<CompanyRow>(),
   },
   joinColumns: {},
+};
+
+const text = <Row>(get: (row: Row) => string | null) => ({ kind: 'text' as const, get });
+
+export const personSpec: ObjectSpec<PersonRow> = {
+  nameSingular: 'person',
+  namePlural: 'people',
+  fields: {
+    name: { kind: 'composite', sub: { firstName: text((r) => r.firstName), lastName: text((r) => r.lastName) }, isEmpty: (r) => !r.firstName && !r.lastName },
+    emails: { kind: 'composite', sub: { primaryEmail: text((r) => r.email), additionalEmails: { kind: 'json', get: () => null } }, isEmpty: (r) => !r.email },
+    phones: {
+      kind: 'composite',
+      sub: {
+        primaryPhoneNumber: text((r) => r.phone),
+        primaryPhoneCountryCode: text(() => 'US'),
+        primaryPhoneCallingCode: text(() => '+1'),
+        additionalPhones: { kind: 'json', get: () => null },
+      },
+      isEmpty: (r) => !r.phone,
+    },
+    jobTitle: text((r) => r.jobTitle),
+    city: text((r) => r.city),
+    ...systemFields<PersonRow>(),
+    companyId: { kind: 'uuid', get: (r) => r.companyId },
+  },
+  joinColumns: { company: 'companyId' },
 };
 
 /** The field a filter/orderBy key names, following relation names to their join column. */

@@ -35,3 +35,7 @@ export const MEMBERS = [
   { id: '20202020-1553-45c6-a028-5a9064cce07f', name: 'Jordan Lee' },
   { id: '20202020-463f-435b-828c-107e007a2711', name: 'Priya Patel' },
 ];
+
+export const FIRST_NAMES = ['Ana', 'Ben', 'Chloe', 'Dev', 'Elena', 'Femi', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kira', 'Luis', 'Mei', 'Noah', 'Olga', 'Pavel'];
+export const LAST_NAMES = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Costa', 'Novak', 'Brennan', 'Haddad', 'Kowalski', 'Ferreira', 'Nguyen', 'Schmidt'];
+export const JOB_TITLES = ['Head of Sales', 'CTO', 'Procurement lead', 'VP Operations', 'CFO', 'IT manager'];

@@ -2,11 +2,12 @@
 // with the awkward cases a real one has (no amount, no close date, "" currency, EUR/GBP deals,
 // soft-deleted deals, deals without a company).
 import { between, pick, randomUuid, seededRandom, type Random } from '@/lib/sandbox/records/random';
-import { companyName, DEAL_KINDS, domainOf, MEMBERS, PRODUCTS } from '@/lib/sandbox/records/seed-names';
-import type { Actor, CompanyRow, OpportunityRow } from '@/lib/sandbox/records/types';
+import { plantCanaries } from '@/lib/sandbox/records/canaries';
+import { companyName, DEAL_KINDS, domainOf, FIRST_NAMES, JOB_TITLES, LAST_NAMES, MEMBERS, PRODUCTS } from '@/lib/sandbox/records/seed-names';
+import type { Actor, CompanyRow, OpportunityRow, PersonRow } from '@/lib/sandbox/records/types';
 
-export type SeedOptions = { opportunities: number; seed: number; anchor: Date };
-export type SeedData = { opportunities: OpportunityRow[]; companies: CompanyRow[] };
+export type SeedOptions = { opportunities: number; seed: number; anchor: Date; canaries?: boolean };
+export type SeedData = { opportunities: OpportunityRow[]; companies: CompanyRow[]; people: PersonRow[] };
 
 const DAY_MS = 86_400_000;
 const STAGE_WEIGHTS: [string, number][] = [['NEW', 0.24], ['SCREENING', 0.22], ['MEETING', 0.2], ['PROPOSAL', 0.18], ['CUSTOMER', 0.16]];
@@ -71,6 +72,21 @@ function seedOpportunity(i: number, random: Random, id: string, anchorMs: number
   };
 }
 
+/** One contact per company, from a stream of their own so the deals stay what they were. */
+function seedPeople(companies: CompanyRow[], seed: number): PersonRow[] {
+  const random = seededRandom(seed ^ 0x9e0b1e);
+  return companies.map((company, i) => {
+    const firstName = pick(random, FIRST_NAMES);
+    const lastName = pick(random, LAST_NAMES);
+    const domain = (company.domainUrl ?? 'https://example.test').replace(/^https:\/\//, '');
+    return {
+      id: randomUuid(random), firstName, lastName, email: `${firstName}.${lastName}@${domain}`.toLowerCase(),
+      phone: `555${String(between(random, 1_000_000, 9_999_999))}`, jobTitle: pick(random, JOB_TITLES), city: '',
+      companyId: company.id, position: i, createdBy: company.createdBy, createdAt: company.createdAt, updatedAt: company.updatedAt, deletedAt: null,
+    };
+  });
+}
+
 export function seedWorkspace(opts: SeedOptions): SeedData {
   const random = seededRandom(opts.seed);
   const ids = seededRandom(opts.seed ^ 0x5eed1d5);
@@ -80,5 +96,10 @@ export function seedWorkspace(opts: SeedOptions): SeedData {
   // Rows are made in id order so that, once in the id-sorted store, scans walk memory in order.
   const opportunityIds = Array.from({ length: opts.opportunities }, () => randomUuid(ids)).sort();
   const opportunities = opportunityIds.map((id, i) => seedOpportunity(i, random, id, anchorMs, companies));
-  return { opportunities, companies };
+  const people = seedPeople(companies, opts.seed);
+  const contactOf = new Map(people.map((p) => [p.companyId, p.id]));
+  for (const deal of opportunities) deal.pointOfContactId = deal.companyId ? (contactOf.get(deal.companyId) ?? null) : null;
+  const data = { opportunities, companies, people };
+  if (opts.canaries) plantCanaries(data);
+  return data;
 }

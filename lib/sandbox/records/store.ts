@@ -1,7 +1,7 @@
 // The demo workspace's records: rows kept sorted by id (Twenty's default order and tie-breaker),
 // so an unordered page never needs a sort, plus the change feed webhooks and tests listen to.
 import type { ChangeListener, SandboxChange } from '@/lib/sandbox/events';
-import type { AnyRow, CompanyRow, OpportunityRow } from '@/lib/sandbox/records/types';
+import type { AnyRow, CompanyRow, OpportunityRow, PersonRow } from '@/lib/sandbox/records/types';
 
 class SortedTable<Row extends AnyRow> {
   private rows: Row[];
@@ -47,11 +47,13 @@ class SortedTable<Row extends AnyRow> {
 export class WorkspaceStore {
   readonly opportunities: SortedTable<OpportunityRow>;
   readonly companies: SortedTable<CompanyRow>;
+  readonly people: SortedTable<PersonRow>;
   private readonly listeners = new Set<ChangeListener>();
 
-  constructor(seed: { opportunities: OpportunityRow[]; companies: CompanyRow[] }) {
+  constructor(seed: { opportunities: OpportunityRow[]; companies: CompanyRow[]; people?: PersonRow[] }) {
     this.opportunities = new SortedTable(seed.opportunities);
     this.companies = new SortedTable(seed.companies);
+    this.people = new SortedTable(seed.people ?? []);
   }
 
   onChange(listener: ChangeListener): () => void {

@@ -36,4 +36,20 @@ export type CompanyRow = {
   deletedAt: number | null;
 };
 
+export type PersonRow = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  jobTitle: string;
+  city: string;
+  companyId: string | null;
+  position: number;
+  createdBy: Actor;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+};
+
 export type AnyRow = { id: string; deletedAt: number | null };

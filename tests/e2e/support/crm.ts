@@ -14,6 +14,42 @@ export type SeedDeal = {
   closeDate: string | null;
 };
 
+/** What a CRM user types into a deal; amounts in micros of the given currency. */
+export type DealInput = {
+  name?: string;
+  stage?: string;
+  amount?: { amountMicros: number; currencyCode: string } | null;
+  closeDate?: string | null;
+};
+
+/** A deal as the workspace holds it now, with the fields a webhook record carries. */
+export type DealRecord = {
+  id: string;
+  name: string | null;
+  stage: string;
+  amountMicros: string | null;
+  currencyCode: string | null;
+  closeDate: string | null;
+  companyId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+};
+
+const DEAL_FIELDS = 'id name stage amount { amountMicros currencyCode } closeDate companyId createdAt updatedAt deletedAt';
+
+type DealNode = Omit<DealRecord, 'amountMicros' | 'currencyCode'> & { amount: { amountMicros: number | string | null; currencyCode: string | null } | null };
+
+function toDealRecord(node: DealNode): DealRecord {
+  const { amount, ...rest } = node;
+  const micros = amount?.amountMicros;
+  return {
+    ...rest,
+    amountMicros: micros === null || micros === undefined ? null : BigInt(typeof micros === 'number' ? Math.round(micros) : micros).toString(),
+    currencyCode: amount?.currencyCode ?? null,
+  };
+}
+
 export type RequestLogEntry = {
   endpoint: string;
   operationType: 'query' | 'mutation';
@@ -88,6 +124,38 @@ export class Crm {
       `mutation Update($input: UpdateOneFieldMetadataInput!) { updateOneField(input: $input) { id } }`,
       { input: { id: fieldId, update: { options } } },
     );
+  }
+
+  /** Creates a deal as a CRM user would; the workspace sends its webhook on its own. */
+  async createDeal(data: DealInput): Promise<DealRecord> {
+    const out = await this.graphql(
+      '/graphql',
+      `mutation Create($data: OpportunityCreateInput!) { createOpportunity(data: $data) { ${DEAL_FIELDS} } }`,
+      { data },
+    );
+    return toDealRecord(out.createOpportunity as DealNode);
+  }
+
+  /** Edits a deal (move it to another stage, re-price it…), exactly as Twenty's UI does. */
+  async updateDeal(id: string, data: DealInput): Promise<DealRecord> {
+    const out = await this.graphql(
+      '/graphql',
+      `mutation Update($id: UUID!, $data: OpportunityUpdateInput!) { updateOpportunity(id: $id, data: $data) { ${DEAL_FIELDS} } }`,
+      { id, data },
+    );
+    return toDealRecord(out.updateOpportunity as DealNode);
+  }
+
+  /** Removes a deal for good (Twenty's "permanently delete"). */
+  async destroyDeal(id: string): Promise<void> {
+    await this.graphql('/graphql', `mutation Destroy($id: UUID!) { destroyOpportunity(id: $id) { id } }`, { id });
+  }
+
+  /** One live deal by id, or null. */
+  async deal(id: string): Promise<DealRecord | null> {
+    const out = await this.graphql('/graphql', `query One($id: UUID!) { opportunity(filter: { id: { eq: $id } }) { ${DEAL_FIELDS} } }`, { id });
+    const node = out.opportunity as DealNode | null;
+    return node ? toDealRecord(node) : null;
   }
 
   async requests(): Promise<RequestLogEntry[]> {

@@ -25,7 +25,13 @@ const token = (slug: string, v: number, expInSeconds = 3600, password = PASSWORD
 /** A cookie exactly as POST /api/unlock writes it, through iron-session's own getIronSession. */
 async function unlockCookie(unlocked: Record<string, number>, password = PASSWORD): Promise<string> {
   const jar = new Map<string, string>();
-  const store = { get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) ?? '' } : undefined), set: (name: string, value: string) => void jar.set(name, value) };
+  const store = {
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) ?? '' } : undefined),
+    set: (nameOrCookie: string | { name: string; value: string }, value?: string) => {
+      if (typeof nameOrCookie === 'string') jar.set(nameOrCookie, value ?? '');
+      else jar.set(nameOrCookie.name, nameOrCookie.value);
+    },
+  };
   const session = await getIronSession<AccessSession>(store, accessSessionOptions(password, 'localhost'));
   session.unlocked = unlocked;
   await session.save();

@@ -19,3 +19,14 @@ test('garbage and unknown stale reasons are rejected', () => {
   expect(parseSnapshotJson('{"at":"2026-01-01"}')).toBeNull();
   expect(parseSnapshot({ ...sampleSnapshot, staleReason: 'because' })).toBeNull();
 });
+
+test('the ticker reaches the browser; an unknown kind drops that line only, and at most 20 lines are kept', () => {
+  const good = { id: 'a1', at: '2026-11-26T18:50:00.000Z', kind: 'won', dealName: 'Globex', amountMicros: '120000000000', currencyCode: 'USD' };
+  const parsed = parseSnapshotJson(JSON.stringify({ ...sampleSnapshot, ticker: [good, { ...good, id: 'a2', kind: 'teleported' }, { ...good, id: 'a3', amountMicros: 1.5 }] }));
+  expect(parsed?.ticker).toEqual([good]);
+  expect(parsed?.stages).toEqual(sampleSnapshot.stages);
+  const many = Array.from({ length: 30 }, (_, i) => ({ ...good, id: `m${i}` }));
+  expect(parseSnapshot({ ...sampleSnapshot, ticker: many })?.ticker).toHaveLength(20);
+  expect(parseSnapshot({ ...sampleSnapshot, ticker: 'nope' })).toBeNull();
+  expect(parseSnapshot(sampleSnapshot)?.ticker).toBeUndefined();
+});

@@ -160,3 +160,45 @@ test('the network going away shows offline; coming back reconnects at once', () 
   expect(v.sources).toHaveLength(2);
   s.stream.stop();
 });
+
+test('after a server restart the poll that succeeds again brings SSE back at once, not 60 s later', async () => {
+  pollStatus = 503;
+  const v = virtualEnvironment(base);
+  const s = start(v);
+  v.latest().emit('heartbeat', '{}');
+  // The server goes away: the stream drops and three reconnects fail.
+  v.latest().fail();
+  for (const wait of [1_000, 2_000, 4_000]) {
+    v.advance(wait);
+    v.latest().fail();
+  }
+  expect(v.sources).toHaveLength(4);
+  await until(() => pollHits === 1);
+  expect(s.state()?.connection).toBe('reconnecting');
+  // Back up: the next poll succeeds and SSE is tried on the spot.
+  pollStatus = 200;
+  v.advance(10_000);
+  await until(() => pollHits === 2);
+  expect(v.sources).toHaveLength(5);
+  v.latest().emit('heartbeat', '{}');
+  expect(s.state()?.connection).toBe('live');
+  s.stream.stop();
+});
+
+test('while SSE is blocked but polls work, SSE is not retried on every poll', async () => {
+  const v = virtualEnvironment(base);
+  const s = start(v);
+  for (const wait of [2_000, 4_000]) {
+    v.latest().fail();
+    v.advance(wait);
+  }
+  v.latest().fail();
+  await until(() => pollHits === 1);
+  for (let hit = 2; hit <= 5; hit++) {
+    v.advance(10_000);
+    await until(() => pollHits === hit);
+  }
+  expect(v.sources).toHaveLength(3);
+  expect(s.state()?.connection).toBe('polling');
+  s.stream.stop();
+});

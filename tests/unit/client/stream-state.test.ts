@@ -3,9 +3,11 @@ import {
   STREAM_TIMING,
   backoffDelayMs,
   initialStreamState,
+  isConnecting,
   nextStreamState,
   reconnectDelayMs,
   shouldAcceptSnapshot,
+  shouldRetrySseAfterPoll,
   type StreamEvent,
   type StreamState,
 } from '@/lib/client/stream-state';
@@ -105,4 +107,28 @@ test('an older snapshot never replaces a newer one; a newer or newly stale one d
   expect(shouldAcceptSnapshot(sampleSnapshot, { ...sampleSnapshot })).toBe(false);
   expect(shouldAcceptSnapshot(sampleSnapshot, { ...sampleSnapshot, stale: true, staleReason: 'timeout' })).toBe(true);
   expect(shouldAcceptSnapshot(sampleSnapshot, { ...sampleSnapshot, asOf: 'garbage' })).toBe(false);
+});
+
+test('"connecting" only until the first message or the first failure', () => {
+  expect(isConnecting(initialStreamState(true))).toBe(true);
+  expect(isConnecting(run([{ type: 'sse-open', at: 1 }]))).toBe(true);
+  expect(isConnecting(run([{ type: 'sse-open', at: 1 }, { type: 'sse-message', at: 2 }]))).toBe(false);
+  expect(isConnecting(run([{ type: 'sse-open', at: 1 }, { type: 'sse-error', at: 2 }]))).toBe(false);
+  // Lost after being live: that is reconnecting, never connecting again.
+  expect(isConnecting(run([{ type: 'sse-message', at: 2 }, { type: 'sse-error', at: 3 }]))).toBe(false);
+  expect(isConnecting(initialStreamState(false))).toBe(false);
+});
+
+test('a good poll after failed polls (the server came back) asks for SSE at once; steady good polls do not', () => {
+  const fails = (n: number): StreamEvent[] => Array.from({ length: n }, (_, i) => ({ type: 'sse-error' as const, at: i + 1 }));
+  const polling = run(fails(3));
+  expect(polling.polling).toBe(true);
+  expect(shouldRetrySseAfterPoll(polling, true)).toBe(false);
+  const down = run([{ type: 'poll-failed', at: 10 }], polling);
+  expect(down.pollsFailedInRow).toBe(1);
+  expect(shouldRetrySseAfterPoll(down, false)).toBe(false);
+  expect(shouldRetrySseAfterPoll(down, true)).toBe(true);
+  const back = run([{ type: 'poll-ok', at: 20 }], down);
+  expect(back.pollsFailedInRow).toBe(0);
+  expect(shouldRetrySseAfterPoll(back, true)).toBe(false);
 });

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { createBus, type BusEvent } from '@/lib/redis/bus';
 import { createRefreshLock } from '@/lib/redis/lock';
-import { instances, sleep, until, useRedisServer } from './harness';
+import { instances, sleep, until, redisServerForFile } from './harness';
 
-const harness = useRedisServer();
+const harness = redisServerForFile();
 
 describe('bus (pub/sub across connections)', () => {
   test('an event published by one instance reaches the others, never its own sender', async () => {

@@ -13,7 +13,7 @@ export type RedisHarness = {
 
 let prefixes = 0;
 
-export function useRedisServer(): RedisHarness {
+export function redisServerForFile(): RedisHarness {
   let server: RedisServer | undefined;
   const connections: RedisConnection[] = [];
   beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { createRedisNonceStore } from '@/lib/redis/nonce-store';
 import { createMemoryNonceStore } from '@/lib/webhooks/nonce-store';
-import { instances, sleep, until, useRedisServer } from './harness';
+import { instances, sleep, until, redisServerForFile } from './harness';
 
-const harness = useRedisServer();
+const harness = redisServerForFile();
 
 describe('redis nonce store', () => {
   test('a nonce seen by one instance is a replay on another, until its TTL passes', async () => {
