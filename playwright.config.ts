@@ -13,7 +13,8 @@ const sandbox = (s: (typeof STACKS)[number]) => ({
   command: [
     'node_modules/.bin/tsx lib/sandbox/cli.ts',
     `--port ${s.sandboxPort} --api-key ${E2E_API_KEY} --api-key ${E2E_TEST_KEY}`,
-    `--twenty-version ${s.version} --seed 7 --rate-limit 600`,
+    // --canaries: every name, email and phone a dashboard may hide carries a marker (canaries.spec.ts).
+    `--twenty-version ${s.version} --seed 7 --rate-limit 600 --canaries`,
     `--webhook-url http://127.0.0.1:${s.appPort}/api/webhooks/twenty --webhook-secret ${E2E_WEBHOOK_SECRET}`,
   ].join(' '),
   port: s.sandboxPort,
@@ -22,13 +23,25 @@ const sandbox = (s: (typeof STACKS)[number]) => ({
   stdout: 'pipe' as const,
 });
 
+// Every test comes from 127.0.0.1, so the per-client limits would throttle the suite itself:
+// they are raised here (trust.spec.ts tests them on an app of its own), and upstream retries are
+// quick so the fault tests see recovery in seconds.
+const TRUST_ENV = {
+  UPSTREAM_TIMEOUT_MS: '4000',
+  UPSTREAM_RETRY_MIN_MS: '500',
+  UPSTREAM_RETRY_MAX_MS: '3000',
+  UPSTREAM_RATE_LIMIT_BACKOFF_MS: '2000',
+  ...Object.fromEntries(['JSON', 'SSE', 'WEBHOOK', 'UNLOCK'].flatMap((c) => [[`EDGE_${c}_PER_MINUTE`, '1000000'], [`EDGE_${c}_BURST`, '100000']])),
+  SSE_MAX_PER_CLIENT: '1000',
+};
+
 const app = (s: (typeof STACKS)[number]) => ({
   command: `node_modules/.bin/next start -p ${s.appPort} -H 127.0.0.1`,
   url: `http://127.0.0.1:${s.appPort}/api/health`,
   reuseExistingServer: false,
   timeout: 60_000,
   stdout: 'pipe' as const,
-  env: appEnv(s),
+  env: { ...appEnv(s), ...TRUST_ENV },
 });
 
 export default defineConfig<StackOptions>({

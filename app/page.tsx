@@ -6,7 +6,8 @@ export const dynamic = 'force-dynamic';
 // / – the public dashboards.
 export default function HomePage() {
   const { dashboards, demo } = getContext();
-  const list = [...dashboards.values()];
+  // Only public dashboards are listed: a protected one's name is not for strangers.
+  const list = [...dashboards.values()].filter((d) => d.access === 'public');
   return (
     <main className="mx-auto max-w-3xl p-8">
       <h1 className="text-3xl font-semibold tracking-tight">Pipeline Wall</h1>

@@ -1,6 +1,7 @@
 'use client';
 
 import '@/components/tv/tv.css';
+import '@/components/tv/tv-slides.css';
 import { useState } from 'react';
 import { displayFor } from '@/components/dashboard/display';
 import { useSnapshotStream } from '@/lib/client/use-snapshot-stream';

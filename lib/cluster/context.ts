@@ -27,8 +27,9 @@ export type ClusterCoordinatorOptions = {
   dataOf?: (slug: string) => PipelineData | undefined;
   /**
    * Told when this instance takes another's snapshot (the data behind it, if stored). Without it,
-   * a dashboard whose snapshot came from a peer turns local exact updates into refreshes, because
-   * the local realtime state they would apply to is older than what is on screen.
+   * and with the fetch wrapped (ClusterCoordinator.fetchData), a dashboard showing a peer's exact
+   * update turns local exact updates into refreshes: the local realtime state they would apply to
+   * is older than what is on screen.
    */
   onAdopt?: (stored: StoredSnapshot) => void;
   log?: (line: string) => void;

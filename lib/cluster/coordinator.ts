@@ -41,7 +41,7 @@ export function createClusterCoordinator(options: ClusterCoordinatorOptions): Cl
   const log = options.log ?? (() => {});
   const stats = newStats();
   const freshAfter = new Map<string, number>();
-  /** Dashboards showing a peer's snapshot while the local realtime state is older (no onAdopt). */
+  /** Dashboards showing a peer's snapshot while the local realtime state is older (fetch wrapped, no onAdopt). */
   const staleBasis = new Set<string>();
   const tracked = new Set<string>();
   const peerWaiters = new Map<string, Set<() => void>>();
@@ -64,7 +64,8 @@ export function createClusterCoordinator(options: ClusterCoordinatorOptions): Cl
     basisFresh: (slug) => staleBasis.delete(slug),
     adopted(slug, stored) {
       if (opts.onAdopt) opts.onAdopt(stored);
-      else staleBasis.add(slug);
+      // Only an app whose fetch is wrapped has realtime state built from fetched data to fall behind.
+      else if (fetchWrapped) staleBasis.add(slug);
     },
     share: (...args) => bridge.share(...args),
     onPeerChange(slug, wake) {

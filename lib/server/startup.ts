@@ -1,6 +1,7 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
 import { ConfigError } from '@/lib/config/errors';
+import { checkAccessSettings } from '@/lib/access/settings';
 import { getEdge } from '@/lib/edge';
 import { installPeerAddressHook } from '@/lib/edge/peer-address';
 import { reportWebhookSetup } from '@/lib/realtime/webhook-setup';
@@ -11,6 +12,7 @@ import { logger } from './log';
 export function checkStartup(): void {
   try {
     const ctx = getContext();
+    checkAccessSettings(ctx.dashboards.values(), getEnv().SESSION_PASSWORD);
     getEdge();
     installPeerAddressHook();
     logger.info({ msg: 'pipeline wall ready', dashboards: [...ctx.dashboards.keys()], demo: ctx.demo });

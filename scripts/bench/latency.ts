@@ -1,10 +1,14 @@
 // Webhook-to-screen latency: `npx tsx scripts/bench/latency.ts [--clients 1,100,500] [--mutations 20]
-// [--opportunities 150] [--twenty-version current|0.55] [--browser 1] [--max-seconds 600]`.
+// [--interval-ms 3000] [--deal existing|fresh] [--opportunities 150] [--twenty-version current|0.55]
+// [--browser 1] [--max-seconds 900]`.
 // Needs a build (`NEXT_DIST_DIR=.next-bench npx next build`; the same NEXT_DIST_DIR is used here).
 // Starts the demo workspace and `next start` as child processes, holds N SSE clients open, moves
 // one deal K times as a CRM user, and times each client from the mutation's HTTP answer to the
 // first snapshot whose stage counts show the move. With --browser 1 a Chromium page is one more
 // viewer, timed from the same answer to its stage count changing in the DOM.
+// --deal existing moves a seeded deal: the app cannot know its prior state, so each move costs a
+// (budgeted) refresh. --deal fresh moves a deal created while the clients watch: exact updates,
+// no upstream call. --interval-ms paces the moves; back-to-back moves measure the call budget.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -16,8 +20,10 @@ const flags = z
     mutations: z.coerce.number().int().min(1).max(500).default(20),
     opportunities: z.coerce.number().int().min(10).max(200_000).default(150),
     'twenty-version': z.enum(['current', '0.55']).default('current'),
+    'interval-ms': z.coerce.number().int().min(0).max(60_000).default(3_000),
+    deal: z.enum(['existing', 'fresh']).default('existing'),
     browser: z.enum(['0', '1']).default('1'),
-    'max-seconds': z.coerce.number().int().min(10).max(3_600).default(600),
+    'max-seconds': z.coerce.number().int().min(10).max(3_600).default(900),
   })
   .strict()
   .parse(Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((pair) => pair.trim().split(/\s+/))));
@@ -92,28 +98,36 @@ async function connect(url: string): Promise<SseClient> {
   return client;
 }
 
-async function moveDeal(stack: BenchStack, id: string, stage: string): Promise<void> {
+/** One GraphQL call as a CRM user (its own API key, like Twenty's UI). */
+async function crm(stack: BenchStack, query: string, variables: Record<string, unknown>): Promise<unknown> {
   const response = await fetch(`${stack.sandboxUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.userKey}` },
-    body: JSON.stringify({ query: 'mutation M($id: UUID!, $data: OpportunityUpdateInput!) { updateOpportunity(id: $id, data: $data) { id } }', variables: { id, data: { stage } } }),
+    body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { errors?: unknown[] };
-  if (body.errors?.length) throw new Error(`mutation failed: ${JSON.stringify(body.errors)}`);
+  const body = z.object({ data: z.unknown(), errors: z.array(z.unknown()).optional() }).parse(await response.json());
+  if (body.errors?.length) throw new Error(`CRM call failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
 }
 
-async function createDeal(stack: BenchStack): Promise<string> {
-  const response = await fetch(`${stack.sandboxUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.userKey}` },
-    body: JSON.stringify({
-      query: 'mutation C($data: OpportunityCreateInput!) { createOpportunity(data: $data) { id } }',
-      variables: { data: { name: 'Latency bench deal', stage: 'NEW', amount: { amountMicros: 10_000_000_000, currencyCode: 'USD' } } },
+const idOf = (path: string[]) => (data: unknown): string => {
+  let node: unknown = data;
+  for (const key of path) node = Array.isArray(node) ? (node as unknown[])[Number(key)] : z.record(z.string(), z.unknown()).parse(node)[key];
+  return z.string().parse(node);
+};
+
+const moveDeal = (stack: BenchStack, id: string, stage: string) =>
+  crm(stack, 'mutation M($id: UUID!, $data: OpportunityUpdateInput!) { updateOpportunity(id: $id, data: $data) { id } }', { id, data: { stage } });
+
+const createDeal = async (stack: BenchStack) =>
+  idOf(['createOpportunity', 'id'])(
+    await crm(stack, 'mutation C($data: OpportunityCreateInput!) { createOpportunity(data: $data) { id } }', {
+      data: { name: 'Latency bench deal', stage: 'NEW', amount: { amountMicros: 10_000_000_000, currencyCode: 'USD' } },
     }),
-  });
-  const body = z.object({ data: z.object({ createOpportunity: z.object({ id: z.string() }) }) }).parse(await response.json());
-  return body.data.createOpportunity.id;
-}
+  );
+
+const seededDealInNew = async (stack: BenchStack) =>
+  idOf(['opportunities', 'edges', '0', 'node', 'id'])(await crm(stack, 'query { opportunities(filter: { stage: { in: [NEW] } }, first: 1) { edges { node { id } } } }', {}));
 
 type BrowserViewer = { expect(stage: string, count: number): Promise<void>; seenAt(timeoutMs: number): Promise<number | null>; close(): Promise<void> };
 
@@ -156,6 +170,15 @@ async function measure(stack: BenchStack, deal: BenchDeal, n: number, viewer: Br
   for (let i = 0; i < n; i += 50) clients.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => connect(eventsUrl)))));
   const [first] = await Promise.all(clients.map((c) => c.firstSnapshot));
   let counts = countsOf(first ?? '');
+  if (flags.deal === 'fresh') {
+    // Created while everyone watches, after the app's last fetch: its moves apply exactly.
+    const want: Counts = new Map([['NEW', (counts.get('NEW') ?? 0) + 1]]);
+    clients.forEach((c) => c.watch(expectation(want)));
+    Object.assign(deal, { id: await createDeal(stack), moves: 0 });
+    const until = performance.now() + ROUND_TIMEOUT_MS;
+    while (clients.some((c) => c.reflectedAt === null) && performance.now() < until) await sleep(20);
+    counts = new Map([...counts, ...want]);
+  }
   const result: RoundResult = { clients: n, samples: [], timeouts: 0, browser: [] };
   for (let k = 0; k < flags.mutations; k++) {
     const from = STAGES[deal.moves % STAGES.length] ?? 'NEW';
@@ -165,6 +188,7 @@ async function measure(stack: BenchStack, deal: BenchDeal, n: number, viewer: Br
     const e = expectation(want);
     clients.forEach((c) => c.watch(e));
     await viewer?.expect(to, want.get(to) ?? 0);
+    const sentAt = performance.now();
     await moveDeal(stack, deal.id, to);
     const answeredAt = performance.now();
     const answeredWall = Date.now();
@@ -177,7 +201,7 @@ async function measure(stack: BenchStack, deal: BenchDeal, n: number, viewer: Br
     const seen = await viewer?.seenAt(Math.max(0, deadline - performance.now()));
     if (seen) result.browser.push(seen - answeredWall);
     counts = new Map([...counts, ...want]);
-    await sleep(250);
+    await sleep(Math.max(250, flags['interval-ms'] - (performance.now() - sentAt)));
   }
   clients.forEach((c) => c.close());
   await sleep(1_000);
@@ -194,10 +218,11 @@ async function main(): Promise<void> {
   }, flags['max-seconds'] * 1_000);
   let viewer: BrowserViewer | null = null;
   try {
-    const deal: BenchDeal = { id: await createDeal(stack), moves: 0 };
-    await sleep(1_000);
+    const deal: BenchDeal = { id: await seededDealInNew(stack), moves: 0 };
     if (flags.browser === '1') viewer = await startBrowserViewer(`${stack.appUrl}/d/${stack.slug}`);
-    console.log(`build ${distDir} · Twenty ${flags['twenty-version']} · ${flags.opportunities} deals · ${flags.mutations} moves per row · app pid ${stack.app.pid}`);
+    console.log(
+      `build ${distDir} · Twenty ${flags['twenty-version']} · ${flags.opportunities} deals · ${flags.deal} deal · ${flags.mutations} moves per row, one every ${flags['interval-ms']} ms`,
+    );
     console.log('SSE clients | samples | timeouts |  p50 ms |  p95 ms |  p99 ms |  max ms | Chromium page p50 / p95 ms');
     const rows: RoundResult[] = [];
     for (const n of flags.clients) {
@@ -207,6 +232,11 @@ async function main(): Promise<void> {
       const page = r.browser.length ? `${fmt(percentile(r.browser, 50))} / ${fmt(percentile(r.browser, 95))}` : '—';
       console.log(`${String(n).padStart(11)} | ${String(s.length).padStart(7)} | ${String(r.timeouts).padStart(8)} | ${fmt(percentile(s, 50))}  | ${fmt(percentile(s, 95))}  | ${fmt(percentile(s, 99))}  | ${fmt(Math.max(...s))}  | ${page}`);
     }
+    // Why the numbers are what they are: exact updates cost no upstream call, refreshes do.
+    const health = (await (await fetch(`${stack.appUrl}/api/health`)).json()) as { realtime?: Record<string, unknown>; upstream?: Record<string, unknown> };
+    const { exactUpdates, refreshesStarted, refreshReasons, scheduler } = health.realtime ?? {};
+    console.log(`engine: exact updates ${String(exactUpdates)}, refreshes ${String(refreshesStarted)} ${JSON.stringify(refreshReasons)} scheduler ${JSON.stringify(scheduler)}`);
+    console.log(`upstream: ${JSON.stringify(health.upstream)}`);
     const largest = rows.at(-1);
     if (largest) {
       const p95 = percentile(largest.samples, 95);

@@ -12,7 +12,7 @@ export function adminHandler(deps: AdminDeps): Handler {
   return async (req) => {
     if (!hasApiKey(req.headers.authorization, deps.apiKeys)) return json(401, { error: 'A valid Bearer API key is required' });
     const route = `${req.method} ${req.path}`;
-    if (route === 'GET /__sandbox/requests') return json(200, { requests: deps.log.entries() });
+    if (route === 'GET /__sandbox/requests') return json(200, { requests: deps.log.entries(), totals: deps.log.totals() });
     if (route === 'POST /__sandbox/requests/reset') {
       deps.log.clear();
       return json(200, { ok: true });
