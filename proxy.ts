@@ -4,17 +4,22 @@ import { parseViewParams } from '@/lib/access/view-params';
 import { accessPageHeaders, offersPasscodeForm, renderAccessPage, type AccessPageInput } from '@/lib/access/access-page';
 import { frameHeadersFor, surfaceOf } from '@/lib/access/surface-headers';
 import { noFrameHeaders } from '@/lib/access/frame-policy';
+import { checkRequest, getEdge, REQUEST_ID_HEADER } from '@/lib/edge';
+import { mergeCsp, newNonce, pageCsp } from '@/lib/edge/security-headers';
 
-// Runs before every page. For the dashboard surfaces (/d, /embed, /tv) it applies the one gate
-// and the URL contract before anything renders, because only here can a refusal carry its real
-// status (400/401/403/404) and an embed its per-dashboard frame-ancestors, decided at run time.
-// The pages call the same gate again; JSON and SSE routes gate themselves.
+// Runs before every request. First the public edge (lib/edge): request id, URL limits,
+// per-client rate limits, security headers on every response. Then, for the dashboard surfaces
+// (/d, /embed, /tv), the one gate and the URL contract before anything renders, because only
+// here can a refusal carry its real status (400/401/403/404) and an embed its per-dashboard
+// frame-ancestors, decided at run time. Pages get a per-request script nonce (Next stamps its
+// inline scripts with the nonce it reads from the request's CSP). The pages call the same gate
+// again; JSON and SSE routes gate themselves.
 
 const REFUSAL_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'";
 
-function refuse(status: number, page: AccessPageInput, frame: Record<string, string>): NextResponse {
+function refuse(status: number, page: AccessPageInput, frame: Record<string, string>, edgeHeaders: Record<string, string>): NextResponse {
   const csp = `${frame['content-security-policy'] ?? "frame-ancestors 'none'"}; ${REFUSAL_CSP}`;
-  return new NextResponse(renderAccessPage(page), { status, headers: accessPageHeaders({ ...frame, 'content-security-policy': csp }) });
+  return new NextResponse(renderAccessPage(page), { status, headers: accessPageHeaders({ ...edgeHeaders, ...frame, 'content-security-policy': csp }) });
 }
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
@@ -22,24 +27,44 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
   return response;
 }
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+/** Passes the request on with its id and, for a page, the CSP whose nonce Next puts on its scripts. */
+function next(request: NextRequest, requestId: string, csp: string | undefined): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  if (csp) headers.set('content-security-policy', csp);
+  return NextResponse.next({ request: { headers } });
+}
+
+export async function proxy(request: NextRequest): Promise<Response> {
+  const edge = checkRequest(getEdge(), { url: request.nextUrl, rawUrlLength: request.url.length, headers: request.headers });
+  if (edge.refusal) return edge.refusal;
   const target = surfaceOf(request.nextUrl.pathname);
-  if (!target) return withHeaders(NextResponse.next(), noFrameHeaders());
+  if (!target) {
+    if (edge.kind !== 'page') return withHeaders(next(request, edge.requestId, undefined), { ...edge.headers, ...(edge.kind === 'api' ? { 'x-frame-options': 'DENY' } : {}) });
+    const frame = noFrameHeaders();
+    const csp = pageCsp(newNonce(), frame['content-security-policy'] ?? "frame-ancestors 'none'");
+    return withHeaders(next(request, edge.requestId, csp), { ...edge.headers, ...frame, 'content-security-policy': csp });
+  }
   const { surface, slug } = target;
   const frame = frameHeadersFor(surface, slug);
 
   const params = parseViewParams(request.nextUrl.searchParams);
-  if (!params.ok) return refuse(400, { problem: 'bad_params', surface, detail: params.error }, frame);
+  if (!params.ok) return refuse(400, { problem: 'bad_params', surface, detail: params.error }, frame, edge.headers);
 
   const gate = await gateDashboard({ slug, token: params.params.token, cookies: request.cookies });
   if (!gate.ok) {
     const returnTo = `${request.nextUrl.pathname}${request.nextUrl.search}`;
     const form = offersPasscodeForm(surface, gate.access) ? { slug, returnTo } : undefined;
-    return refuse(gate.status, { problem: gate.reason, surface, form }, frame);
+    return refuse(gate.status, { problem: gate.reason, surface, form }, frame, edge.headers);
   }
-  return withHeaders(NextResponse.next(), gate.gated ? { ...frame, 'cache-control': gate.cacheControl } : frame);
+  // frame-ancestors stays the surface's own (per dashboard on /embed, 'none' elsewhere).
+  const csp = mergeCsp(frame['content-security-policy'] ?? "frame-ancestors 'none'", pageCsp(newNonce(), "frame-ancestors 'none'"));
+  const headers = { ...edge.headers, ...frame, 'content-security-policy': csp };
+  return withHeaders(next(request, edge.requestId, csp), gate.gated ? { ...headers, 'cache-control': gate.cacheControl } : headers);
 }
 
 export const config = {
-  matcher: ['/((?!_next/|api/|favicon\\.ico|embed\\.js).*)'],
+  // Everything but the routes that take a body (webhook, unlock): Next buffers a body for the
+  // proxy, so those apply the same edge themselves before reading a byte (lib/edge/route-guard).
+  matcher: ['/((?!api/webhooks/|api/unlock).*)'],
 };

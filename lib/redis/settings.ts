@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from '@/lib/config/errors';
 
 // REDIS_URL / REDIS_PREFIX, validated at the edge. Unset REDIS_URL means "everything in memory".
 // Error messages name the setting, never its value: the URL may carry a password.
@@ -30,7 +31,7 @@ export function redisSettingsFromEnv(env: Record<string, string | undefined>): R
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'REDIS_URL');
-    throw new Error(`${name} ${issue?.message.replace(/^Invalid input: /, '') ?? 'is invalid'}`);
+    throw new ConfigError(`Invalid setting: ${name} ${issue?.message.replace(/^Invalid input: /, '') ?? 'is invalid'}`);
   }
   const { REDIS_URL: url, REDIS_PREFIX: prefix } = parsed.data;
   return url === undefined ? undefined : { url, prefix };

@@ -9,6 +9,8 @@ import { createSnapshotCache, type SnapshotCache } from '@/lib/cache';
 import { createRealtimeEngine, type RealtimeEngine } from '@/lib/realtime/engine';
 import { createMemoryNonceStore, type NonceStore } from '@/lib/webhooks/nonce-store';
 import { TwentyError } from '@/lib/twenty/errors';
+import { clusterFromEnv } from '@/lib/cluster/setup';
+import type { ClusterCoordinator } from '@/lib/cluster/coordinator';
 import { classifyStaleReason } from './stale-reason';
 import { createUpstreamMonitor, type UpstreamMonitor } from './health';
 import { logger, registerLogSecrets, type LogFields } from './log';
@@ -30,6 +32,8 @@ export type AppContext = {
   webhooks: { secret: string | undefined; toleranceMs: number; nonces: NonceStore };
   /** The CRM's state for /api/health and the operator's log (one line per change). */
   upstream: UpstreamMonitor;
+  /** Present when REDIS_URL is set: snapshots, refresh lock, change events and nonces shared by instances. */
+  cluster: ClusterCoordinator | undefined;
 };
 
 /** lib/twenty's lines: a failed call is debug (the monitor reports the state change once). */
@@ -60,10 +64,14 @@ export function buildContext(env: Env): AppContext {
   });
   const upstream = createUpstreamMonitor({ log: (level, fields) => logger[level](fields) });
   const demo = env.PIPELINE_WALL_DEMO === '1';
+  const cluster = clusterFromEnv(process.env, (line) => logger.warn({ msg: line }));
+  // With Redis, one instance refreshes a dashboard for all; the others adopt its snapshot.
+  const coordinator = cluster?.coordinator({ load: (slug) => realtime.load(slug), reuseWithinMs: env.CACHE_TTL_MS });
+  const fetchData = (dashboard: DashboardConfig, now: Date) => twenty.fetchPipelineData(dashboard, now);
   // The realtime engine builds every snapshot, so it knows the data behind each one.
   const realtime = createRealtimeEngine({
     dashboards,
-    fetchData: (dashboard, now) => twenty.fetchPipelineData(dashboard, now),
+    fetchData: coordinator ? coordinator.fetchData(fetchData) : fetchData,
     budget,
     demo,
     reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
@@ -77,22 +85,23 @@ export function buildContext(env: Env): AppContext {
     maxAgeMs: env.CACHE_MAX_AGE_MS,
     classify: classifyStaleReason,
     retryBackoff: { minMs: env.UPSTREAM_RETRY_MIN_MS, maxMs: env.UPSTREAM_RETRY_MAX_MS, hintOf: retryHintOf },
-    load: (slug) => realtime.load(slug),
+    load: coordinator ? coordinator.load : (slug) => realtime.load(slug),
     onSuccess: () => upstream.succeeded(),
     onError: (slug, error, reason, retryAt) => {
       logger.debug({ msg: 'snapshot refresh failed', slug, reason });
       upstream.failed({ reason, retryAt, upstreamCode: error instanceof TwentyError ? error.upstreamCode : undefined });
     },
   });
-  const cache = realtime.attach(rawCache);
+  const cache = realtime.attach(coordinator ? coordinator.attach(rawCache) : rawCache);
+  void coordinator?.start();
   realtime.startReconciler();
   const webhooks = {
     secret: env.TWENTY_WEBHOOK_SECRET,
     toleranceMs: env.WEBHOOK_TOLERANCE_MS,
     // Twice the tolerance of nonces at Twenty's pace is far below this; it bounds a forged flood.
-    nonces: createMemoryNonceStore(100_000),
+    nonces: cluster ? cluster.nonces(createMemoryNonceStore(100_000)) : createMemoryNonceStore(100_000),
   };
-  return { dashboards, twenty, budget, cache, demo, startedAt: new Date().toISOString(), realtime, webhooks, upstream };
+  return { dashboards, twenty, budget, cache, demo, startedAt: new Date().toISOString(), realtime, webhooks, upstream, cluster: coordinator };
 }
 
 export function getContext(): AppContext {

@@ -56,8 +56,28 @@ async function withFreshDeal(crm: Crm, run: (deal: DealRecord) => Promise<void>)
 }
 
 test('a deal created, moved and won in the CRM shows up on the open page without a reload, with ticker lines', async ({ page, crm }) => {
+  // Where the charts sat in the server HTML, before hydration swapped the picture for recharts.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const boxes = ['stage-chart', 'timeline-chart', 'funnel-chart'].map((id) => {
+        const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+        return r ? [r.x, r.y, r.width, r.height].map(Math.round).join(',') : '';
+      });
+      Object.assign(window, { __pwServerBoxes: boxes });
+    });
+  });
   await openLive(page);
-  await page.evaluate(() => Object.assign(window, { __pwMarker: 'same page' }));
+  const boxesNow = await page.evaluate(() =>
+    ['stage-chart', 'timeline-chart', 'funnel-chart'].map((id) => {
+      const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+      return r ? [r.x, r.y, r.width, r.height].map(Math.round).join(',') : '';
+    }),
+  );
+  expect(await page.evaluate(() => (window as unknown as { __pwServerBoxes?: string[] }).__pwServerBoxes)).toEqual(boxesNow);
+  // The chart's SVG node itself is remembered: an update must redraw it in place, not remount it.
+  await expect(page.locator('[data-testid="stage-chart"] svg.recharts-surface')).toBeVisible();
+  await expect(page.getByTestId('stage-chart-fallback')).toBeHidden();
+  await page.evaluate(() => Object.assign(window, { __pwMarker: 'same page', __pwChart: document.querySelector('[data-testid="stage-chart"] svg.recharts-surface') }));
   const before = { NEW: await countOf(page, 'NEW'), PROPOSAL: await countOf(page, 'PROPOSAL'), CUSTOMER: await countOf(page, 'CUSTOMER') };
   const name = freshDealName();
   const made: string[] = [];
@@ -96,6 +116,8 @@ test('a deal created, moved and won in the CRM shows up on the open page without
     await expect(page.getByTestId('win-celebration').locator('.pw-win-pill')).toBeHidden({ timeout: 4_000 });
 
     expect(await page.evaluate(() => (window as unknown as { __pwMarker?: string }).__pwMarker)).toBe('same page');
+    expect(await page.evaluate(() => (window as unknown as { __pwChart?: Element }).__pwChart?.isConnected)).toBe(true);
+    await expect(page.locator('[data-testid="stage-chart"] .recharts-bar-rectangle')).toHaveCount(5);
     expect(created.ms).toBeLessThan(5_000);
     expect(moved.ms).toBeLessThan(5_000);
   } finally {
@@ -103,6 +125,24 @@ test('a deal created, moved and won in the CRM shows up on the open page without
   }
   await waitForCount(page, 'CUSTOMER', before.CUSTOMER);
   await waitForCount(page, 'PROPOSAL', before.PROPOSAL);
+});
+
+test('before any script runs, the page already shows numbers, a picture of the charts and the connection badge', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(DASHBOARD);
+  await expect(page.getByTestId('stage-row')).toHaveCount(5);
+  await expect(page.getByTestId('stage-table')).toBeVisible();
+  for (const chart of ['stage-chart', 'funnel-chart', 'timeline-chart']) {
+    await expect(page.getByTestId(`${chart}-fallback`)).toBeVisible();
+  }
+  await expect(page.getByTestId('stage-chart-fallback').locator('.pw-fallback-bar')).toHaveCount(5);
+  // Bars have real height: the picture is not an empty box.
+  const tallest = await page.getByTestId('stage-chart-fallback').locator('.pw-fallback-bar').evaluateAll((bars) => Math.max(...bars.map((b) => b.getBoundingClientRect().height)));
+  expect(tallest).toBeGreaterThan(50);
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connecting');
+  await expect(page.getByTestId('ticker')).toBeVisible();
+  await context.close();
 });
 
 test('two tabs of the same browser both follow a change', async ({ context, crm }) => {

@@ -5,12 +5,19 @@ import { checkUnlock, clientKeyOfRequest, hostnameOf, unlockBodySchema } from '@
 import { accessPageHeaders, renderAccessPage, throttleMessage } from '@/lib/access/access-page';
 import { noFrameHeaders } from '@/lib/access/frame-policy';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
+import { guardRoute } from '@/lib/edge/route-guard';
 
 export const dynamic = 'force-dynamic';
 
 // POST /api/unlock – the passcode form (form-encoded, works without JavaScript) or JSON.
 // Success stores the dashboard in the iron-session cookie and goes back (303) to the dashboard.
 export async function POST(request: Request) {
+  const edge = guardRoute(request);
+  if (edge.refusal) return edge.refusal;
+  return edge.finish(await unlock(request));
+}
+
+async function unlock(request: Request): Promise<Response> {
   const wantsJson = (request.headers.get('content-type') ?? '').includes('application/json');
   const raw = wantsJson ? await request.json().catch(() => null) : Object.fromEntries(await request.formData().catch(() => new FormData()));
   const body = unlockBodySchema.safeParse(raw);

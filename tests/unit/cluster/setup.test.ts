@@ -25,7 +25,7 @@ describe('clusterFromEnv', () => {
       expect(await nonces.seen('n', 10_000)).toBe(false);
       expect(await setup.redis.client.exists('setup:nonce:n')).toBe(1);
       expect(lines[0]).toMatch(/^cluster: instance .+ on redis:\/\/127\.0\.0\.1:\d+ \(prefix "setup:"\)$/);
-      expect(() => clusterFromEnv({ REDIS_URL: 'http://:pw@h' }, () => {})).toThrow(/^REDIS_URL/);
+      expect(() => clusterFromEnv({ REDIS_URL: 'http://:pw@h' }, () => {})).toThrow(/^Invalid setting: REDIS_URL/);
     } finally {
       await setup.redis.close();
     }

@@ -1,10 +1,12 @@
 import { gateApiRequest } from '@/lib/access/api-gate';
+import { matchesIfNoneMatch, snapshotEtag } from '@/lib/edge/etag';
 import { jsonResponse } from '@/lib/http/responses';
 import { getContext } from '@/lib/server/context';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/dashboards/[slug] – the cached snapshot every surface renders.
+// GET /api/dashboards/[slug] – the cached snapshot every surface renders. The ETag is its
+// version and freshness, so a CDN or a polling client revalidates with a 304 and no body.
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const access = await gateApiRequest(request, (await params).slug);
   if (!access.ok) return access.response;
@@ -13,5 +15,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (read.state === 'waiting') {
     return jsonResponse({ state: 'waiting', reason: read.reason, since: read.since }, { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '5' } });
   }
-  return jsonResponse(read.snapshot, { headers: { 'cache-control': gate.cacheControl } });
+  const etag = snapshotEtag(read.snapshot);
+  const headers = { 'cache-control': gate.cacheControl, etag };
+  if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  return jsonResponse(read.snapshot, { headers });
 }

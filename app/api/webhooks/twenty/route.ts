@@ -1,4 +1,5 @@
 import { handleTwentyWebhook, webhookMethodNotAllowed } from '@/lib/realtime/webhook-handler';
+import { guardRoute } from '@/lib/edge/route-guard';
 import { getContext } from '@/lib/server/context';
 import { logger } from '@/lib/server/log';
 
@@ -6,12 +7,16 @@ export const dynamic = 'force-dynamic';
 
 // POST /api/webhooks/twenty – Twenty's signed deliveries: verified, answered 202 at once, applied after.
 export async function POST(request: Request) {
+  const edge = guardRoute(request);
+  if (edge.refusal) return edge.refusal;
   const { realtime, webhooks } = getContext();
-  return handleTwentyWebhook(request, {
+  const log = logger.child({ reqId: edge.requestId, route: 'webhook' });
+  const response = await handleTwentyWebhook(request, {
     ...webhooks,
     accept: (event, createdAt) => realtime.accept(event, createdAt),
-    logRejection: ({ reason, status }) => logger.warn({ msg: 'webhook refused', reason, status }),
+    logRejection: ({ reason, status }) => log.warn({ msg: 'webhook refused', reason, status }),
   });
+  return edge.finish(response);
 }
 
 export const GET = webhookMethodNotAllowed;
