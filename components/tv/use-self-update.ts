@@ -1,5 +1,6 @@
 'use client';
 
+import '@/lib/edge/zod-no-eval';
 import { useEffect, useRef } from 'react';
 import { z } from 'zod';
 import type { ConnectionState } from '@/components/dashboard/types';

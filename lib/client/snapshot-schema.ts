@@ -1,3 +1,4 @@
+import '@/lib/edge/zod-no-eval';
 import { z } from 'zod';
 import type { Snapshot } from '@/lib/pipeline/types';
 
