@@ -20,9 +20,11 @@ const clampFraction = (f: number) => (Number.isFinite(f) ? Math.min(1, Math.max(
 /** Upright bars on a baseline with their value above and the label under them. */
 export function ColumnBars({ bars, theme, maxBarWidth }: { bars: FallbackBar[]; theme: ChartTheme; maxBarWidth: number }) {
   const labelRows = theme.fontSize * 2 + 16;
+  // Percent gaps add up: twelve months need a narrow one or the columns collapse to nothing.
+  const gap = { columnGap: bars.length > 6 ? '1.5%' : '8%' };
   return (
     <div className="flex h-full flex-col px-2" style={{ paddingTop: theme.labelFontSize + 12, fontSize: theme.fontSize }}>
-      <div className="flex min-h-0 flex-1 items-end gap-[10%] border-b px-[3%]" style={{ borderColor: theme.grid }}>
+      <div className="flex min-h-0 flex-1 items-end border-b px-[3%]" style={{ ...gap, borderColor: theme.grid }}>
         {bars.map((bar) => (
           <div key={bar.key} className="flex h-full min-w-0 flex-1 flex-col items-center justify-end">
             <span className="mb-1 font-semibold whitespace-nowrap" style={{ color: theme.label, fontSize: theme.labelFontSize }}>
@@ -35,7 +37,7 @@ export function ColumnBars({ bars, theme, maxBarWidth }: { bars: FallbackBar[]; 
           </div>
         ))}
       </div>
-      <div className="flex gap-[10%] px-[3%] pt-1 text-center" style={{ height: labelRows }}>
+      <div className="flex px-[3%] pt-1 text-center" style={{ ...gap, height: labelRows }}>
         {bars.map((bar) => (
           <div key={bar.key} className="flex min-w-0 flex-1 flex-col leading-tight">
             <span className="truncate font-semibold" style={{ color: theme.label }}>

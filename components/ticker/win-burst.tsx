@@ -29,7 +29,10 @@ export function WinBurst({ item, locale }: { item: TickerItem; locale: string })
   return (
     <div className="pw-win-burst" data-testid="win-celebration" data-item-id={item.id} aria-hidden="true">
       <div className="pw-win-pill rounded-full border border-amber-300 bg-amber-50 px-4 py-2 text-sm font-semibold whitespace-nowrap text-amber-900 shadow-lg">
-        <span className="mr-1.5">🎉</span>
+        {/* A plain star: emoji fonts are missing on many kiosk and Linux screens. */}
+        <span aria-hidden="true" className="mr-1.5 text-amber-500">
+          ★
+        </span>
         {line.text}
         {Array.from({ length: PIECES }, (_, i) => (
           <i key={i} className="pw-win-piece" style={pieceStyle(i)} />

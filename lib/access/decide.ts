@@ -35,7 +35,17 @@ export type GateDenied = {
 
 export type GateResult = GateGranted | GateDenied;
 
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+/**
+ * What a shared cache (CDN) may do with a public dashboard's JSON. The wall is live, so a CDN
+ * holds an answer only a few seconds (s-maxage) and may serve it a little longer while it
+ * revalidates with the ETag (stale-while-revalidate); browsers always revalidate (max-age=0).
+ */
+export function publicCacheControl(opts: { sharedMaxAgeSeconds: number; staleWhileRevalidateSeconds: number }): string {
+  const whole = (n: number) => Math.max(0, Math.floor(n));
+  return `public, max-age=0, s-maxage=${whole(opts.sharedMaxAgeSeconds)}, stale-while-revalidate=${whole(opts.staleWhileRevalidateSeconds)}`;
+}
+
+export const PUBLIC_CACHE_CONTROL = publicCacheControl({ sharedMaxAgeSeconds: 5, staleWhileRevalidateSeconds: 30 });
 export const GATED_CACHE_CONTROL = 'private, no-store';
 
 export type DecideInput = {

@@ -1,5 +1,6 @@
 import type { LoadedContent, SnapshotCache } from '@/lib/cache';
 import type { ClusterContext } from '@/lib/cluster/context';
+import { sameFigures } from '@/lib/cluster/figures';
 import type { BusEvent } from '@/lib/redis/bus';
 import type { StoredSnapshot } from '@/lib/redis/snapshot-store';
 import type { SnapshotContent } from '@/lib/pipeline/types';
@@ -38,8 +39,12 @@ export function createBridge(ctx: ClusterContext, cacheOf: () => SnapshotCache |
 
   function show(slug: string, stored: StoredSnapshot): void {
     const cache = cacheOf();
-    if (!cache || cache.peek(slug)?.version === stored.version) return;
+    const shown = cache?.peek(slug);
+    if (!cache || shown?.version === stored.version) return;
     cache.set(slug, withoutAsOf(stored.content));
+    // Only the peer's ticker differs (typically it republished its ticker after a refresh we
+    // share): our realtime state still describes the figures on screen.
+    if (shown && sameFigures(shown, stored.content)) return;
     ctx.adopted(slug, stored);
   }
 

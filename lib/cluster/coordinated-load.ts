@@ -2,6 +2,7 @@ import type { LoadedContent } from '@/lib/cache';
 import { contentVersion } from '@/lib/pipeline/version';
 import { withoutAsOf } from '@/lib/cluster/bridge';
 import type { ClusterContext } from '@/lib/cluster/context';
+import { sameFigures } from '@/lib/cluster/figures';
 import { waitForPeer } from '@/lib/cluster/peer-wait';
 import { TwentyError, TWENTY_ERROR_KINDS, type TwentyErrorKind } from '@/lib/twenty/errors';
 import type { StoredSnapshot } from '@/lib/redis/snapshot-store';
@@ -41,14 +42,16 @@ export function createCoordinatedLoad(ctx: ClusterContext): (slug: string) => Pr
     stats[how] += 1;
     if (ctx.fetchWrapped() && stored.data) {
       ctx.handOver.set(slug, stored.data);
+      let rebuilt: LoadedContent | undefined;
       try {
-        await opts.load(slug);
+        rebuilt = await opts.load(slug);
       } catch {
         // Only local state was at stake; the snapshot itself is the peer's.
       } finally {
         ctx.handOver.delete(slug);
       }
-      if (stored.dataIsCurrent) {
+      // Data older than the content still describes it when only a ticker was republished since.
+      if (stored.dataIsCurrent || (rebuilt !== undefined && sameFigures(rebuilt, stored.content))) {
         ctx.basisFresh(slug);
         return stored.content;
       }

@@ -20,7 +20,7 @@ export async function GET() {
       dashboards: ctx.dashboards.size,
       upstream: upstreamReport(ctx.upstream.status(), ctx.twenty.callCount(), ctx.budget.stats()),
       realtime: { ...realtime, lag, streams: getEdge().sse.stats() },
-      memory: { rssBytes: process.memoryUsage().rss },
+      memory: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed },
     },
     { headers: { 'cache-control': 'no-store' } },
   );
