@@ -14,7 +14,7 @@ const sandbox = (s: (typeof STACKS)[number]) => ({
     'node_modules/.bin/tsx lib/sandbox/cli.ts',
     `--port ${s.sandboxPort} --api-key ${E2E_API_KEY} --api-key ${E2E_TEST_KEY}`,
     // --canaries: every name, email and phone a dashboard may hide carries a marker (canaries.spec.ts).
-    `--twenty-version ${s.version} --seed 7 --rate-limit 600 --canaries`,
+    `--twenty-version ${s.version} --seed 7 --rate-limit 1200 --canaries`,
     `--webhook-url http://127.0.0.1:${s.appPort}/api/webhooks/twenty --webhook-secret ${E2E_WEBHOOK_SECRET}`,
   ].join(' '),
   port: s.sandboxPort,
@@ -26,7 +26,10 @@ const sandbox = (s: (typeof STACKS)[number]) => ({
 // Every test comes from 127.0.0.1, so the per-client limits would throttle the suite itself:
 // they are raised here (trust.spec.ts tests them on an app of its own), and upstream retries are
 // quick so the fault tests see recovery in seconds.
+// The canary dashboard is one more dashboard every seeded-deal webhook refreshes: on v0.55 (one
+// aggregate request per stage and currency) that doubled refresh waits at 300 calls a minute.
 const TRUST_ENV = {
+  UPSTREAM_CALLS_PER_MINUTE: '600',
   UPSTREAM_TIMEOUT_MS: '4000',
   UPSTREAM_RETRY_MIN_MS: '500',
   UPSTREAM_RETRY_MAX_MS: '3000',

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     ...['--port', String(sandboxPort), '--api-key', KEYS.app, '--api-key', KEYS.user, '--rate-limit', '1000000'],
     ...['--opportunities', String(flags.opportunities), '--seed', '7', '--webhook-url', `http://127.0.0.1:${appPort}/api/webhooks/twenty`, '--webhook-secret', KEYS.secret],
   ]);
-  const lifted = '100000000';
+  const lifted = '10000000';
   const app = await startNextProcess({
     port: appPort,
     env: {
@@ -61,6 +61,9 @@ async function main(): Promise<void> {
       ...Object.fromEntries(['JSON', 'SSE', 'WEBHOOK'].flatMap((c) => [[`EDGE_${c}_PER_MINUTE`, lifted], [`EDGE_${c}_BURST`, lifted]])),
       SSE_MAX_PER_CLIENT: '100000', SSE_MAX_TOTAL: '100000',
     },
+  }).catch(async (error: unknown) => {
+    await sandbox.stop();
+    throw error;
   });
   const budgetPerMinute = 60; // the app's default UPSTREAM_CALLS_PER_MINUTE
 

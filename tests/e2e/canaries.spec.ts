@@ -78,16 +78,19 @@ test('no canary and no secret on any surface of a dashboard that hides names', a
   expect(json.topDeals.length).toBeGreaterThan(0);
   for (const deal of json.topDeals) expect(Object.keys(deal).filter((k) => k === 'name' || k === 'companyName')).toEqual([]);
 
-  // The live stream, including the ticker line a real CRM change produces.
-  const target = (await crm.allDeals()).find((d) => d.stage === 'NEW');
-  if (!target) throw new Error('no NEW deal to move');
-  const events = await readEvents(`${baseURL}/api/dashboards/${SLUG}/events${q}`, 2, 15_000, async () => {
-    await crm.updateDeal(target.id, { stage: 'MEETING' });
-  });
-  await crm.updateDeal(target.id, { stage: 'NEW' });
-  expect(events).toContain('event: snapshot');
-  expect(events).toMatch(/"ticker":\[\{/);
-  expectClean('SSE', events);
+  // The live stream, including the ticker line a real CRM change produces: a new deal whose name
+  // is itself a canary (a deal created while the wall watches is applied exactly, from the webhook).
+  let created: string | undefined;
+  try {
+    const events = await readEvents(`${baseURL}/api/dashboards/${SLUG}/events${q}`, 2, 15_000, async () => {
+      created = (await crm.createDeal({ name: `${CANARY_MARKER}fresh`, stage: 'NEW', amount: { amountMicros: 42_000_000_000, currencyCode: 'USD' } })).id;
+    });
+    expect(events).toContain('event: snapshot');
+    expect(events).toMatch(/"ticker":\[\{/);
+    expectClean('SSE', events);
+  } finally {
+    if (created) await crm.destroyDeal(created);
+  }
 
   // What the browser ends up showing after hydration and live updates, on each page surface.
   for (const path of [`/d/${SLUG}${q}`, `/embed/${SLUG}${q}`, `/tv/${SLUG}${q}`]) {

@@ -1,18 +1,14 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { groupByCalls, startCluster, type Cluster } from './support/cluster';
+import { describeCalls, expectShowing, JSON_ROUTE, jsonCounts, openLive, seededDealIn, settledCalls, STAGES, truthCounts, type StageCounts } from './support/cluster-checks';
 import { replayDelivery } from './support/cluster-relay';
-import type { Crm, RequestLogEntry } from './support/crm';
+import { openSnapshotStream } from './support/cluster-stream';
 
 // Scale-out, end to end with real processes: one redis-server, one demo workspace whose webhooks
 // reach instance A, and two app instances (A and B) on the same REDIS_URL. A change in the CRM
 // reaches screens on both instances for one upstream refresh in all; a delivery replayed to the
 // other instance is refused; a Redis restart breaks neither. The cache TTL is long, so only
 // changes drive refreshes. It starts its own processes, so it runs in one project only.
-
-const STAGES = ['NEW', 'SCREENING', 'MEETING', 'PROPOSAL', 'CUSTOMER'] as const;
-const DASHBOARD = '/d/pipeline';
-const JSON_ROUTE = '/api/dashboards/pipeline';
 
 test.describe.configure({ mode: 'serial' });
 test.skip(({ twentyVersion }) => twentyVersion !== 'current', 'starts its own cluster; one run (current Twenty) is enough');
@@ -24,8 +20,8 @@ test.beforeAll(async ({ twentyVersion }) => {
   test.setTimeout(120_000);
   cluster = await startCluster({ instances: 2, env: { CACHE_TTL_MS: '300000', STAGE_OPTIONS_TTL_MS: '300000' } });
   await cluster.waitForBusListeners(2);
-  const a = instance(0);
-  cluster.relay.route([a]);
+  // Twenty has one webhook URL per workspace: here it is instance A's.
+  cluster.relay.route([instance(0)]);
 });
 
 test.afterAll(async () => {
@@ -41,53 +37,6 @@ function instance(index: 0 | 1): string {
   const app = running().apps[index];
   if (!app) throw new Error(`no instance ${index}`);
   return app.url;
-}
-
-const countCell = (page: Page, stage: string) => page.locator(`[data-testid="stage-row"][data-stage="${stage}"] [data-testid="stage-count"]`);
-
-async function openLive(context: BrowserContext, appUrl: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${appUrl}${DASHBOARD}`);
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
-  return page;
-}
-
-/** What the CRM itself says, read independently of the app: live deals per stage. */
-async function truthCounts(crm: Crm): Promise<Record<string, number>> {
-  const deals = await crm.allDeals();
-  return Object.fromEntries(STAGES.map((stage) => [stage, deals.filter((d) => d.stage === stage).length]));
-}
-
-async function shownCounts(page: Page): Promise<Record<string, number>> {
-  const entries = await Promise.all(STAGES.map(async (stage) => [stage, Number(await countCell(page, stage).getAttribute('data-value'))] as const));
-  return Object.fromEntries(entries);
-}
-
-async function expectShowing(pages: Page[], want: Record<string, number>, timeout = 10_000): Promise<void> {
-  await Promise.all(pages.map((page) => expect.poll(() => shownCounts(page), { timeout }).toEqual(want)));
-}
-
-/** The app's calls once none has come for `quietMs` (a refresh in flight has finished). */
-async function settledCalls(quietMs = 1_500, timeoutMs = 15_000): Promise<RequestLogEntry[]> {
-  const deadline = Date.now() + timeoutMs;
-  let calls = await running().appCalls();
-  let quietSince = Date.now();
-  while (Date.now() - quietSince < quietMs) {
-    if (Date.now() > deadline) throw new Error(`the app kept calling the workspace for ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const now = await running().appCalls();
-    if (now.length !== calls.length) quietSince = Date.now();
-    calls = now;
-  }
-  return calls;
-}
-
-const describeCalls = (calls: RequestLogEntry[]) => calls.map((c) => `${c.endpoint} ${c.rootFields.join('+') || '(introspection)'}`).join(', ');
-
-async function seededDealIn(crm: Crm, stage: string): Promise<string> {
-  const deal = (await crm.allDeals()).find((d) => d.stage === stage && !d.name?.startsWith('Cluster e2e'));
-  if (!deal) throw new Error(`no seeded deal in ${stage}`);
-  return deal.id;
 }
 
 test('both instances serve the same snapshot, cacheable by a CDN: same ETag, and a 304 from either', async ({ request }) => {
@@ -114,25 +63,35 @@ test('a deal moved in the CRM reaches the pages on both instances, for one upstr
   // A seeded deal the app has never had a webhook for: its prior state is unknown, so this change
   // cannot be applied exactly; it costs one snapshot refresh, which one instance makes for both.
   const id = await seededDealIn(crm, 'NEW');
-  const callsBefore = (await settledCalls()).length;
+  const callsBefore = (await settledCalls(running())).length;
   const delivered = relay.deliveries.length;
-  await crm.updateDeal(id, { stage: 'SCREENING' });
-  const moved = { ...before, NEW: (before.NEW ?? 0) - 1, SCREENING: (before.SCREENING ?? 0) + 1 };
-  await expectShowing([pageA, pageB], moved);
+  const moved: StageCounts = { ...before, NEW: (before.NEW ?? 0) - 1, SCREENING: (before.SCREENING ?? 0) + 1 };
+  // Besides the pages, a plain SSE client on each instance times the change's arrival.
+  const streams = await Promise.all([instance(0), instance(1)].map((url) => openSnapshotStream(`${url}${JSON_ROUTE}/events`)));
+  try {
+    await Promise.all(streams.map((s) => s.waitFor(() => true)));
+    await crm.updateDeal(id, { stage: 'SCREENING' });
+    const answeredAt = performance.now();
+    const arrivals = await Promise.all(streams.map((s) => s.waitFor((snap) => STAGES.every((stage) => snap.counts.get(stage) === moved[stage]), { timeoutMs: 15_000 })));
+    console.log(`[cluster] the move reached SSE clients on A and B ${arrivals.map((x) => `${Math.round(x.at - answeredAt)} ms`).join(' and ')} after the CRM's answer`);
+    await expectShowing([pageA, pageB], moved);
+  } finally {
+    for (const stream of streams) stream.close();
+  }
   expect(relay.deliveries.slice(delivered).map((d) => [d.target, d.status])).toEqual([[instance(0), 202]]);
-  const refresh = (await settledCalls()).slice(callsBefore);
+  const refresh = (await settledCalls(running())).slice(callsBefore);
   console.log(`[cluster] move of a seeded deal: ${refresh.length} calls (${describeCalls(refresh)})`);
   expect(groupByCalls(refresh)).toBe(1);
 
   // A deal created now: its changes can be applied exactly (zero calls), at most one refresh.
-  const createdBefore = (await settledCalls()).length;
+  const createdBefore = (await settledCalls(running())).length;
   const fresh = await crm.createDeal({ name: 'Cluster e2e fresh', stage: 'MEETING', amount: { amountMicros: 2_000_000_000, currencyCode: 'USD' } });
   await expectShowing([pageA, pageB], { ...moved, MEETING: (moved.MEETING ?? 0) + 1 });
   await crm.updateDeal(fresh.id, { stage: 'PROPOSAL' });
-  const final = { ...moved, PROPOSAL: (moved.PROPOSAL ?? 0) + 1 };
+  const final: StageCounts = { ...moved, PROPOSAL: (moved.PROPOSAL ?? 0) + 1 };
   await expectShowing([pageA, pageB], final);
   expect(await truthCounts(crm)).toEqual(final);
-  const exact = (await settledCalls()).slice(createdBefore);
+  const exact = (await settledCalls(running())).slice(createdBefore);
   console.log(`[cluster] create + move of a fresh deal: ${exact.length} calls (${describeCalls(exact)})`);
   expect(groupByCalls(exact)).toBeLessThanOrEqual(1);
 });
@@ -145,6 +104,10 @@ test('a webhook delivery replayed to the other instance is refused as a replay',
   const delivery = await relay.waitFor((d) => d.body.toString('utf8').includes(id));
   expect(delivery.target).toBe(a);
   expect(delivery.status).toBe(202);
+  // Both instances settled on the change (same figures as the CRM, same snapshot) before the replay.
+  const truth = await truthCounts(crm);
+  for (const url of [a, b]) await expect.poll(() => jsonCounts(url)).toEqual(truth);
+  await settledCalls(running());
   await expect.poll(async () => new Set(await Promise.all([a, b].map(async (url) => (await request.get(`${url}${JSON_ROUTE}`)).headers()['etag']))).size).toBe(1);
   const etagOnB = (await request.get(`${b}${JSON_ROUTE}`)).headers()['etag'];
 
