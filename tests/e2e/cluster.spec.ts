@@ -141,10 +141,15 @@ test('a Redis restart breaks neither instance: both keep serving, and agree agai
   await expectShowing([pageA], afterOutageChange);
   for (const page of [pageA, pageB]) await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
 
+  const callsBeforeRestart = (await settledCalls(running())).length;
   await redis.start();
   await running().waitForBusListeners(2);
-  // B missed the change (the bus was down); the resync after reconnect brings it level.
+  // B missed the change (the bus was down); the resync after reconnect brings it level, with one
+  // refresh for both instances.
   await expectShowing([pageA, pageB], afterOutageChange, 15_000);
+  const resync = (await settledCalls(running())).slice(callsBeforeRestart);
+  console.log(`[cluster] resync after the Redis restart: ${resync.length} calls (${describeCalls(resync)})`);
+  expect(groupByCalls(resync)).toBe(1);
 
   const after = await seededDealIn(crm, 'SCREENING');
   await crm.updateDeal(after, { stage: 'MEETING' });

@@ -1,5 +1,6 @@
 import { gateApiRequest } from '@/lib/access/api-gate';
 import { matchesIfNoneMatch, snapshotEtag } from '@/lib/edge/etag';
+import { snapshotBody } from '@/lib/edge/snapshot-body';
 import { jsonResponse } from '@/lib/http/responses';
 import { getContext } from '@/lib/server/context';
 
@@ -18,5 +19,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const etag = snapshotEtag(read.snapshot);
   const headers = { 'cache-control': gate.cacheControl, etag };
   if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
-  return jsonResponse(read.snapshot, { headers });
+  return new Response(snapshotBody(read.snapshot), { headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
 }
