@@ -154,6 +154,7 @@ test('passcode: five wrong attempts a minute, then 429 with a wait time, even fo
 test('a public dashboard stays public and cacheable on every surface', async ({ request }) => {
   const json = await request.get('/api/dashboards/pipeline');
   expect(json.status()).toBe(200);
-  expect(json.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+  expect(json.headers()['cache-control']).toBe('public, max-age=0, s-maxage=5, stale-while-revalidate=30');
+  expect(json.headers()['etag']).toBeTruthy();
   for (const url of ['/d/pipeline', '/tv/pipeline', '/embed/pipeline']) expect((await request.get(url)).status()).toBe(200);
 });
