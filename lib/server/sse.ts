@@ -19,8 +19,16 @@ export function sseRetry(): Uint8Array {
   return encoder.encode(`retry: ${RETRY_MS}\n\n`);
 }
 
+// Every subscriber receives the same snapshot object: encode it once, not once per viewer.
+const encoded = new WeakMap<Snapshot, Uint8Array>();
+
 export function sseSnapshot(snapshot: Snapshot): Uint8Array {
-  return encoder.encode(`event: snapshot\nid: ${snapshot.version}\ndata: ${JSON.stringify(snapshot)}\n\n`);
+  let bytes = encoded.get(snapshot);
+  if (!bytes) {
+    bytes = encoder.encode(`event: snapshot\nid: ${snapshot.version}\ndata: ${JSON.stringify(snapshot)}\n\n`);
+    encoded.set(snapshot, bytes);
+  }
+  return bytes;
 }
 
 export function sseHeartbeat(now: Date): Uint8Array {
