@@ -2,7 +2,7 @@
 // `npm test`: typecheck, lint, unit tests, build, end-to-end tests — every suite runs even when an
 // earlier one fails, then one plain line sums them: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;

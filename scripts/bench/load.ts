@@ -9,7 +9,7 @@
 // (EDGE_*_PER_MINUTE / _BURST, SSE_MAX_PER_CLIENT), which is the way to run it against any deploy.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const comparable = (content: Record<string, unknown>) => JSON.stringify([content.stages, content.kpis, content.timeline, content.topDeals]);
   const freshContent = async () => comparable(buildSnapshotContent(await fresh.fetchPipelineData(dashboard, new Date()), dashboard, new Date(), { demo: true }));
 
-  type Answer = { status: number; version: string | null; stale: boolean; ms: number; body: string };
+  type Answer = { status: number; version: string | null; stale: boolean; ms: number; body: string; error?: string };
   const agent = new Agent({ keepAlive: true, maxSockets: flags.viewers });
   function getJson(): Promise<Answer> {
     const started = performance.now();
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
           resolve({ status: res.statusCode ?? 0, version: /"version":"([^"]+)"/.exec(body)?.[1] ?? null, stale: body.includes('"stale":true'), ms: performance.now() - started, body });
         });
       });
-      req.on('error', () => resolve({ status: 0, version: null, stale: false, ms: performance.now() - started, body: '' }));
+      req.on('error', (error: NodeJS.ErrnoException) => resolve({ status: 0, version: null, stale: false, ms: performance.now() - started, body: '', error: error.code ?? error.message }));
       req.end();
     });
   }
@@ -106,17 +106,21 @@ async function main(): Promise<void> {
     const streamAgent = new Agent({ keepAlive: false, maxSockets: Infinity });
     let events = 0;
     let failed = 0;
-    const requests = Array.from({ length: count }, () => {
-      const req = httpRequest(`${app.url}/api/dashboards/load/events`, { agent: streamAgent }, (res) => {
-        if (res.statusCode !== 200) failed += 1;
-        res.on('data', (c: Buffer) => (events += c.toString().split('event: snapshot').length - 1));
-        res.on('error', () => undefined);
-      });
-      req.on('error', () => (failed += 1));
-      req.end();
-      return req;
-    });
-    return { stats: () => ({ events, failed }), close: () => requests.forEach((r) => r.destroy()) };
+    const requests: ClientRequest[] = [];
+    const timers = Array.from({ length: count }, (_, i) =>
+      // Opened over a second: a burst of connects past the listen backlog (511) stalls in SYN retries.
+      setTimeout(() => {
+        const req = httpRequest(`${app.url}/api/dashboards/load/events`, { agent: streamAgent }, (res) => {
+          if (res.statusCode !== 200) failed += 1;
+          res.on('data', (c: Buffer) => (events += c.toString().split('event: snapshot').length - 1));
+          res.on('error', () => undefined);
+        });
+        req.on('error', () => (failed += 1));
+        req.end();
+        requests.push(req);
+      }, Math.floor((i * 1000) / count)),
+    );
+    return { stats: () => ({ events, failed }), close: () => (timers.forEach(clearTimeout), requests.forEach((r) => r.destroy())) };
   }
 
   function peakRss() {
@@ -182,9 +186,12 @@ async function main(): Promise<void> {
     let expectedDuringOutage: string | null = null;
     let down = false;
     let end = Date.now() + seconds * 1000;
-    const viewers = Array.from({ length: flags.viewers }, async () => {
+    const errors = new Map<string, number>();
+    const viewers = Array.from({ length: flags.viewers }, async (_, i) => {
+      await sleep(Math.floor((i * 2000) / flags.viewers)); // ramp up over 2 s (listen backlog)
       while (Date.now() < end) {
         const answer = await getJson();
+        if (answer.error) errors.set(answer.error, (errors.get(answer.error) ?? 0) + 1);
         if (answer.status === 200) latencies.push(answer.ms);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         if (!down || !expectedDuringOutage) continue;
@@ -230,7 +237,7 @@ async function main(): Promise<void> {
     const fivexx = [...statuses.entries()].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
     console.log(`\n== ${name}: ${seconds} s, ${flags.viewers} JSON viewers, ${flags.sse} SSE clients, ${flags.webhooks} moves/s`);
     console.log(`  JSON answers ${latencies.length} (${Math.round(latencies.length / seconds)}/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}, 5xx ${fivexx}`);
-    console.log(`  JSON latency (200s) p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, max ${pct(latencies, 100).toFixed(0)} ms; status 0 = connection error`);
+    console.log(`  JSON latency (200s) p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, max ${pct(latencies, 100).toFixed(0)} ms; connection errors ${JSON.stringify(Object.fromEntries(errors))}`);
     console.log(`  SSE ${JSON.stringify(streams.stats())}; CRM moves ${JSON.stringify(moves.stats())}; webhooks received by the app ${delivered}`);
     console.log(`  upstream: ${requests} requests, ${callsAfter.rootFields - callsBefore.rootFields} root fields (budget ${budgetPerMinute}/min ≈ ${Math.round(budgetPerMinute * minutes)} for ${minutes.toFixed(1)} min)`);
     console.log(`  app peak RSS ${(peak / 1048576).toFixed(0)} MB; converged to a fresh read ${converged ? `${converged.ms} ms after the load` : 'NOT within 30 s'}`);
