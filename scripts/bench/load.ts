@@ -199,6 +199,7 @@ async function main(): Promise<void> {
         connected = answer.status === 200;
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         if (!down || !expectedDuringOutage) continue;
+        if (answer.status === 0) continue; // no HTTP answer at all (connection reset): counted with the errors
         outage.answers += 1;
         if (answer.status !== 200 || !answer.version) {
           outage.blank += 1;
