@@ -54,10 +54,12 @@ const hostUrl = (port: number, src: string) => `http://127.0.0.1:${port}/?src=${
 /** The iframe's height on the host page and the height the embedded content really has. */
 async function heights(page: Page): Promise<{ frame: number; content: number }> {
   const frame = await page.locator('#wall').evaluate((el) => Math.round(el.getBoundingClientRect().height));
+  // While the iframe navigates to a new src its document is replaced: report "not there yet".
   const content = await page
     .frameLocator('#wall')
     .getByTestId('embed-root')
-    .evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+    .evaluate((el) => Math.ceil(el.getBoundingClientRect().height))
+    .catch(() => -1);
   return { frame, content };
 }
 
