@@ -2,7 +2,7 @@
 
 import type { ConnectionState } from '@/components/dashboard/types';
 import type { Snapshot } from '@/lib/pipeline/types';
-import { useNow } from '@/components/tv/use-now';
+import { useClock } from '@/components/ticker/use-clock';
 
 const CONNECTION_WORDS: Record<ConnectionState, string> = {
   live: 'Live',
@@ -21,7 +21,7 @@ export function agoText(seconds: number): string {
 }
 
 function Clock({ locale, timeZone }: { locale: string; timeZone: string }) {
-  const now = useNow(1000);
+  const now = useClock(1000);
   const text = now === null ? '--:--' : new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(now);
   return (
     <time className="tv-clock" data-testid="tv-clock" suppressHydrationWarning>
@@ -31,7 +31,7 @@ function Clock({ locale, timeZone }: { locale: string; timeZone: string }) {
 }
 
 function UpdatedAgo({ asOf }: { asOf: string }) {
-  const now = useNow(1000);
+  const now = useClock(1000);
   const age = now === null ? 0 : (now - Date.parse(asOf)) / 1000;
   return (
     <span data-testid="tv-updated" data-as-of={asOf}>

@@ -28,21 +28,3 @@ export function parseRate(rate: string): ExactRate {
 export function convertMicros(micros: bigint, rate: ExactRate): bigint {
   return divideRoundHalfUp(micros * rate.numerator, rate.denominator);
 }
-
-/**
- * Twenty sends amountMicros as a GraphQL number on some versions and a string on others (and in
- * webhooks). Accept an integer in either form ("12.0" too); a fraction of a micro or text is
- * rejected rather than guessed at. A number past 2^53 has already lost precision in JSON.parse;
- * it is taken as it came, since no better value exists.
- */
-export function parseMicros(value: unknown): bigint | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'bigint') return value;
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value)) throw new RangeError(`amountMicros is not an integer: ${value}`);
-    return BigInt(value);
-  }
-  const match = typeof value === 'string' ? /^\s*(-?\d+)(?:\.0*)?\s*$/.exec(value) : null;
-  if (match?.[1] !== undefined) return BigInt(match[1]);
-  throw new RangeError(`amountMicros is not an integer: ${String(value)}`);
-}

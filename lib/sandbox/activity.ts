@@ -2,6 +2,7 @@
 // mostly advancing a deal, sometimes winning, creating or losing one — through the same GraphQL
 // mutations a Twenty client would send, so the store, webhooks and dashboard all see real traffic.
 import { z } from 'zod';
+import { seededRandom } from '@/lib/sandbox/records/random';
 
 export type ExecuteGraphql = (
   query: string,
@@ -57,18 +58,6 @@ type OpenDeal = z.infer<typeof dealsResponseSchema>['opportunities']['edges'][nu
 const DAY_MS = 86_400_000;
 const PRODUCTS = ['Platform', 'Analytics', 'Support plan', 'Data warehouse', 'Onboarding', 'Security suite', 'API tier'];
 const KINDS = ['renewal', 'expansion', 'pilot', 'new licence', 'upgrade', 'rollout'];
-
-/** mulberry32: tiny, seedable and good enough to make a demo repeatable run after run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function startActivity(opts: ActivityOptions): { stop(): void } {
   const random = seededRandom(opts.seed);
