@@ -3,16 +3,7 @@ import type { WebhookEvent, WebhookRecord } from '@/lib/webhooks/payload';
 // What we remember about one opportunity from its webhooks. Deliveries come one per record,
 // asynchronously and possibly out of order, so `updatedAt` (Twenty's clock) orders them.
 
-export type RecordState = {
-  id: string;
-  name: string | null;
-  stage: string;
-  amountMicros: bigint | null;
-  currencyCode: string | null;
-  closeDate: string | null;
-  deletedAt: string | null;
-  updatedAt: string;
-  companyId: string | null;
+export type RecordState = WebhookRecord & {
   /** From the raw delivery (the verifier's event omits it); null when absent. */
   createdAt: string | null;
   /** Hard-deleted (`destroyed`): final, nothing after it counts. */
