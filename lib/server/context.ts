@@ -37,9 +37,10 @@ export type AppContext = {
 };
 
 /** lib/twenty's lines: a failed call is debug (the monitor reports the state change once). */
-function logTwentyLine(line: LogFields): void {
+function logTwentyLine({ level, ...line }: LogFields): void {
+  // The logger writes the level itself; keeping lib/twenty's would repeat the key.
   if (line.event === 'twenty.call_failed') logger.debug(line);
-  else if (line.level === 'warn') logger.warn(line);
+  else if (level === 'warn') logger.warn(line);
   else logger.info(line);
 }
 
