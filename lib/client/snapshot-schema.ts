@@ -35,7 +35,7 @@ const topDeal = z.object({
   companyName: z.string().nullable().optional(),
 });
 
-const tickerItem = z.object({
+export const tickerItemSchema = z.object({
   id: z.string().min(1),
   at: z.string(),
   kind: z.enum(['moved', 'won', 'created', 'lost', 'restored']),
@@ -56,7 +56,7 @@ export const TICKER_LIMIT = 20;
 const ticker = z
   .array(z.unknown())
   .transform((items) => items.flatMap((item) => {
-    const parsed = tickerItem.safeParse(item);
+    const parsed = tickerItemSchema.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   }).slice(0, TICKER_LIMIT));
 

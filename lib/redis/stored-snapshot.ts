@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { tickerItemSchema } from '@/lib/client/snapshot-schema';
 import { snapshotSchema } from '@/lib/client/snapshot-schema';
 import type { LoadedContent } from '@/lib/cache';
-import type { PipelineData, TickerItem } from '@/lib/pipeline/types';
+import type { PipelineData } from '@/lib/pipeline/types';
 import { decodePipelineData, encodePipelineData } from '@/lib/redis/pipeline-data-codec';
 
 // What one dashboard's entry in Redis holds, and its JSON form. The content is the loaded
@@ -28,18 +29,8 @@ export type StoredSnapshot = {
   origin: string;
 };
 
-const tickerItem = z.object({
-  id: z.string(),
-  at: z.string(),
-  kind: z.enum(['moved', 'won', 'created', 'lost', 'restored']),
-  fromStage: z.string().optional(),
-  fromLabel: z.string().optional(),
-  toStage: z.string().optional(),
-  toLabel: z.string().optional(),
-  dealName: z.string().optional(),
-  amountMicros: z.string().optional(),
-  currencyCode: z.string().optional(),
-}) satisfies z.ZodType<TickerItem>;
+// The same check the browser applies to ticker lines it receives.
+const tickerItem = tickerItemSchema;
 
 const contentSchema = snapshotSchema
   .omit({ version: true, stale: true, staleReason: true, staleSince: true })
