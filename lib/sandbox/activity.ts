@@ -2,12 +2,21 @@
 // mostly advancing a deal, sometimes winning, creating or losing one — through the same GraphQL
 // mutations a Twenty client would send, so the store, webhooks and dashboard all see real traffic.
 import { z } from 'zod';
+import { memberActor } from '@/lib/sandbox/records/members';
 import { seededRandom } from '@/lib/sandbox/records/random';
+import { MEMBERS } from '@/lib/sandbox/records/seed-names';
+import type { Actor, WorkspaceMemberRow } from '@/lib/sandbox/records/types';
 
 export type ExecuteGraphql = (
   query: string,
   variables?: Record<string, unknown>,
 ) => Promise<{ data?: unknown; errors?: readonly unknown[] }>;
+
+/** The simulated user is the first workspace member (with its canary name, when planted): its writes
+ * are user changes — updatedBy is the member, webhook deliveries carry its userId and workspaceMemberId. */
+export function activityActor(members: { get(id: string): WorkspaceMemberRow | undefined }): Actor {
+  return memberActor(members.get(MEMBERS[0].id) ?? MEMBERS[0]);
+}
 
 export type ActivityOptions = {
   intervalMs: number;

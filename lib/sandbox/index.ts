@@ -2,7 +2,7 @@
 // and `npm start` without an account.
 import type { AddressInfo } from 'node:net';
 import type { ChangeListener } from '@/lib/sandbox/events';
-import { startActivity } from '@/lib/sandbox/activity';
+import { activityActor, startActivity } from '@/lib/sandbox/activity';
 import { adminHandler } from '@/lib/sandbox/http/admin-routes';
 import { FaultSwitch, type Fault } from '@/lib/sandbox/http/faults';
 import { coreHandler, metadataHandler, runCore, type EndpointDeps } from '@/lib/sandbox/http/graphql-routes';
@@ -11,11 +11,9 @@ import { compose } from '@/lib/sandbox/http/types';
 import { anchorDate, sandboxOptionsSchema, type SandboxOptions, type SandboxOptionsInput } from '@/lib/sandbox/options';
 import { RateLimiter } from '@/lib/sandbox/rate-limit';
 import { randomUuid, seededRandom } from '@/lib/sandbox/records/random';
-import { MEMBERS } from '@/lib/sandbox/records/seed-names';
 import type { Actor } from '@/lib/sandbox/records/types';
 import type { WorkspaceStore } from '@/lib/sandbox/records/store';
 import { RequestLog } from '@/lib/sandbox/request-log';
-import { createWebhookDispatcher } from '@/lib/sandbox/webhooks/dispatcher';
 import { Workspace } from '@/lib/sandbox/workspace';
 
 export type { SandboxOptions, SandboxOptionsInput } from '@/lib/sandbox/options';
@@ -36,14 +34,12 @@ export type Sandbox = {
 
 /** Records written through the API key carry the key's name, as in Twenty. */
 const API_ACTOR: Actor = { source: 'API', workspaceMemberId: null, name: 'Pipeline Wall demo key' };
-const ACTIVITY_ACTOR: Actor = { source: 'MANUAL', workspaceMemberId: MEMBERS[0]?.id ?? null, name: MEMBERS[0]?.name ?? 'Demo user' };
 
 export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox> {
   const options = sandboxOptionsSchema.parse(input);
   const workspace = new Workspace({ version: options.twentyVersion, seed: options.seed, anchor: anchorDate(options), opportunities: options.opportunities, canaries: options.canaries });
   const ids = seededRandom(options.seed ^ 0x0a91);
   const apiKeyId = randomUuid(ids);
-  const webhookId = randomUuid(ids);
   const log = new RequestLog();
   const faults = new FaultSwitch();
   if (options.fault) faults.set(options.fault);
@@ -61,24 +57,14 @@ export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox>
   });
   const port = (server.address() as AddressInfo).port;
 
-  const dispatcher =
-    options.webhookUrls.length > 0
-      ? createWebhookDispatcher({
-          targets: options.webhookUrls.map((url) => ({ url, operations: ['*.*'] })),
-          secret: options.webhookSecret,
-          version: options.twentyVersion,
-          workspaceId: workspace.metadata.workspaceId,
-          webhookId,
-        })
-      : null;
-  const unsubscribe = dispatcher ? workspace.store.onChange((changes) => dispatcher.dispatch(changes)) : () => undefined;
+  const webhooks = workspace.startWebhooks({ urls: options.webhookUrls, secret: options.webhookSecret, nextWebhookId: () => randomUuid(ids), apiKeyId });
   const activity =
     options.activityMs > 0
       ? startActivity({
           intervalMs: options.activityMs,
           seed: options.seed,
           execute: async (query, variables) => {
-            const outcome = runCore(deps, { query, variables }, ACTIVITY_ACTOR, { strictStatus: false, limited: false });
+            const outcome = runCore(deps, { query, variables }, activityActor(workspace.store.workspaceMembers), { strictStatus: false, limited: false });
             log.record({ endpoint: '/graphql', operationType: outcome.summary.operationType, rootFields: outcome.summary.rootFields.map((f) => f.name), authorized: true, rateLimited: false, source: 'activity' });
             return outcome.body as { data?: unknown; errors?: readonly unknown[] };
           },
@@ -96,12 +82,11 @@ export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox>
     setFault: (fault) => faults.set(fault),
     async close() {
       activity?.stop();
-      unsubscribe();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await dispatcher?.close();
+      await webhooks.close();
     },
   };
 }

@@ -5,9 +5,11 @@ import { buildCoreSchema, type TwentyVersion } from '@/lib/sandbox/graphql/core-
 import { WorkspaceMetadata } from '@/lib/sandbox/metadata/workspace-metadata';
 import type { QueryEnv } from '@/lib/sandbox/query/filter';
 import type { PagePolicy } from '@/lib/sandbox/query/find-many';
+import { OpportunityBulkWrites } from '@/lib/sandbox/records/opportunity-bulk-writes';
 import { OpportunityWrites } from '@/lib/sandbox/records/opportunity-writes';
 import { seedWorkspace } from '@/lib/sandbox/records/seed';
 import { WorkspaceStore } from '@/lib/sandbox/records/store';
+import { startWorkspaceWebhooks, type WorkspaceWebhooks, type WorkspaceWebhooksOptions } from '@/lib/sandbox/webhooks/workspace-webhooks';
 
 export type WorkspaceOptions = { version: TwentyVersion; seed: number; anchor: Date; opportunities: number; canaries?: boolean };
 
@@ -23,14 +25,17 @@ export class Workspace {
   readonly store: WorkspaceStore;
   readonly metadata: WorkspaceMetadata;
   readonly writes: OpportunityWrites;
+  readonly bulkWrites: OpportunityBulkWrites;
   readonly policy: PagePolicy;
   readonly env: QueryEnv;
   private schema: GraphQLSchema | null = null;
   private stageRanks = new Map<string, number>();
 
   constructor(readonly options: WorkspaceOptions) {
-    this.metadata = new WorkspaceMetadata(options.seed, options.anchor);
+    this.metadata = new WorkspaceMetadata(options.seed, options.anchor, { legacy: this.legacy });
     this.store = new WorkspaceStore(seedWorkspace({ opportunities: options.opportunities, seed: options.seed, anchor: options.anchor, canaries: options.canaries }));
+    // 2.x stores an empty currency code as null (FINDINGS, "Real 2.21 vs. the demo workspace").
+    if (!this.legacy) for (const row of this.store.opportunities.all()) if (row.currencyCode === '') row.currencyCode = null;
     this.policy = PAGE_POLICIES[options.version];
     this.refreshStageRanks();
     // Stage order is option position, as Postgres orders an enum column by its declaration.
@@ -40,7 +45,9 @@ export class Workspace {
       objectMetadataId: this.metadata.object('opportunity').id,
       defaultStage: () => this.metadata.defaultStage(),
       stageExists: (value) => this.stageRanks.has(value),
+      legacy: this.legacy,
     });
+    this.bulkWrites = new OpportunityBulkWrites(this.writes, this.env);
     this.metadata.onStagesChange((change) => {
       this.store.remapStages(change.renames, change.valid, change.fallback);
       this.refreshStageRanks();
@@ -52,6 +59,11 @@ export class Workspace {
     return this.options.version;
   }
 
+  /** v0.55 and 2.x differ in their webhook records, empty currencies and bulk destroy deliveries. */
+  get legacy(): boolean {
+    return this.options.version === '0.55';
+  }
+
   private refreshStageRanks(): void {
     this.stageRanks = new Map(this.metadata.stageOptions().map((o, i) => [o.value, i]));
   }
@@ -60,5 +72,10 @@ export class Workspace {
   coreSchema(): GraphQLSchema {
     this.schema ??= buildCoreSchema(this.version, this.metadata.stageOptions().map((o) => o.value));
     return this.schema;
+  }
+
+  /** Registers the command-line webhooks and sends every record and metadata change to all webhooks. */
+  startWebhooks(options: Omit<WorkspaceWebhooksOptions, 'legacy'>): WorkspaceWebhooks {
+    return startWorkspaceWebhooks(this.store, this.metadata, { ...options, legacy: this.legacy });
   }
 }

@@ -1,10 +1,10 @@
 // Resolvers for /graphql: records, the mutations a CRM user makes, relations and groupBy.
 import { defaultFieldResolver, type GraphQLFieldResolver } from 'graphql';
 import { ConnectionSource } from '@/lib/sandbox/graphql/connection-source';
-import { badUserInput, recordNotFound, TwentyError } from '@/lib/sandbox/graphql/errors';
+import { recordNotFound, TwentyError } from '@/lib/sandbox/graphql/errors';
 import { companyNode, opportunityNode, personNode, type CompanyNode, type OpportunityNode, type PersonNode } from '@/lib/sandbox/graphql/nodes';
 import { companySpec, opportunitySpec, personSpec, type ObjectSpec } from '@/lib/sandbox/records/object-specs';
-import { parseOpportunityInput } from '@/lib/sandbox/records/opportunity-writes';
+import { opportunityMutationResolvers } from '@/lib/sandbox/graphql/mutation-resolvers';
 import type { Actor } from '@/lib/sandbox/records/types';
 import type { FieldRefusal } from '@/lib/sandbox/rate-limit';
 import { findMany, matchRows, paginate, type FindManyArgs, type PagePolicy } from '@/lib/sandbox/query/find-many';
@@ -42,11 +42,6 @@ function single<Row extends { deletedAt: number | null }>(spec: ObjectSpec<Row>,
   return row;
 }
 
-function requireId(id: unknown): string {
-  if (typeof id !== 'string') throw badUserInput('Missing id argument');
-  return id;
-}
-
 const Query: Record<string, Resolver> = {
   opportunities: (_, args, ctx) =>
     connection(opportunitySpec, ctx.workspace.store.opportunities.all(), findArgs(args), ctx.workspace.policy, ctx, opportunityNode),
@@ -67,27 +62,7 @@ const Query: Record<string, Resolver> = {
   },
 };
 
-/** v0.55 answered a bulk create with only the first 60 records (captured); current returns all. */
-const V055_BULK_CREATE_ANSWER = 60;
-
-const Mutation: Record<string, Resolver> = {
-  createOpportunity: (_, args, ctx) => {
-    const input = parseOpportunityInput(args.data);
-    const { writes, store } = ctx.workspace;
-    if (args.upsert === true && input.id && store.opportunities.get(input.id)) return opportunityNode(writes.update(input.id, input));
-    const [row] = writes.create([input], ctx.actor);
-    return row ? opportunityNode(row) : null;
-  },
-  createOpportunities: (_, args, ctx) => {
-    const inputs = (Array.isArray(args.data) ? args.data : []).map(parseOpportunityInput);
-    const rows = ctx.workspace.writes.create(inputs, ctx.actor);
-    return (ctx.workspace.version === '0.55' ? rows.slice(0, V055_BULK_CREATE_ANSWER) : rows).map(opportunityNode);
-  },
-  updateOpportunity: (_, args, ctx) => opportunityNode(ctx.workspace.writes.update(requireId(args.id), parseOpportunityInput(args.data))),
-  deleteOpportunity: (_, args, ctx) => opportunityNode(ctx.workspace.writes.softDelete(requireId(args.id))),
-  restoreOpportunity: (_, args, ctx) => opportunityNode(ctx.workspace.writes.restore(requireId(args.id))),
-  destroyOpportunity: (_, args, ctx) => opportunityNode(ctx.workspace.writes.destroy(requireId(args.id))),
-};
+const Mutation: Record<string, Resolver> = opportunityMutationResolvers;
 
 const Opportunity: Record<string, Resolver> = {
   company: (source, _, ctx) => {

@@ -3,6 +3,7 @@
 import { buildClientSchema, defaultFieldResolver, type GraphQLFieldResolver, type IntrospectionQuery } from 'graphql';
 import metadataIntrospection from '@/lib/sandbox/schema/metadata-introspection.json';
 import { TwentyError } from '@/lib/sandbox/graphql/errors';
+import { webhookMutationResolvers, webhookQueryResolvers } from '@/lib/sandbox/graphql/webhook-resolvers';
 import type { FieldMeta, ObjectMeta, WorkspaceMetadata } from '@/lib/sandbox/metadata/workspace-metadata';
 import { isRecord } from '@/lib/sandbox/query/filter';
 
@@ -89,9 +90,11 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
     object: (_, args, ctx) => objectNode(findObject(ctx, args.id)),
     fields: (_, args, ctx) => page(ctx.metadata.allFields().map(fieldNode), args.paging, args.filter),
     field: (_, args, ctx) => fieldNode(findField(ctx, args.id)),
+    ...webhookQueryResolvers,
     currentWorkspace: (_, __, ctx) => ({ id: ctx.metadata.workspaceId, displayName: 'Demo workspace', createdAt: ctx.metadata.object('opportunity').createdAt, updatedAt: ctx.metadata.object('opportunity').updatedAt }),
   },
   Mutation: {
+    ...webhookMutationResolvers,
     updateOneField: (_, args, ctx) => {
       const input = isRecord(args.input) ? args.input : {};
       return fieldNode(ctx.metadata.updateField(String(input.id), input.update));

@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { badUserInput, TwentyError } from '@/lib/sandbox/graphql/errors';
 import { COMPANY_FIELDS, DEFAULT_STAGE_OPTIONS, OPPORTUNITY_FIELDS, type FieldTemplate } from '@/lib/sandbox/metadata/field-templates';
+import type { MetadataChange, MetadataListener } from '@/lib/sandbox/events';
+import { fieldUpdatedChange } from '@/lib/sandbox/metadata/field-events';
 import { randomUuid, seededRandom, type Random } from '@/lib/sandbox/records/random';
+import { WebhookRegistry } from '@/lib/sandbox/webhooks/registry';
 
 export type StageOption = { id: string; color: string; label: string; value: string; position: number };
 export type FieldMeta = FieldTemplate & {
@@ -53,9 +56,12 @@ const unquote = (v: unknown) => (typeof v === 'string' ? v.replace(/^'(.*)'$/, '
 export class WorkspaceMetadata {
   readonly workspaceId: string;
   readonly objects: ObjectMeta[];
+  /** Webhooks are metadata in Twenty 2.x (createWebhook on /metadata). */
+  readonly webhooks: WebhookRegistry;
   private readonly listeners = new Set<(change: StageChange) => void>();
+  private readonly changeListeners = new Set<MetadataListener>();
 
-  constructor(seed: number, createdAt: Date) {
+  constructor(seed: number, createdAt: Date, opts: { legacy: boolean } = { legacy: false }) {
     const random = seededRandom(seed ^ 0x3e7ada7a);
     this.workspaceId = randomUuid(random);
     const dataSourceId = randomUuid(random);
@@ -68,6 +74,8 @@ export class WorkspaceMetadata {
       object('opportunity', 'opportunities', 'Opportunity', 'Opportunities', 'IconTargetArrow', OPPORTUNITY_FIELDS),
       object('company', 'companies', 'Company', 'Companies', 'IconBuildingSkyscraper', COMPANY_FIELDS),
     ];
+    // Drawn after every object and field id, so those stay what they were.
+    this.webhooks = new WebhookRegistry(randomUuid(random), !opts.legacy);
   }
 
   private field(t: FieldTemplate, objectId: string, random: Random, at: string): FieldMeta {
@@ -105,6 +113,16 @@ export class WorkspaceMetadata {
     this.listeners.add(listener);
   }
 
+  /** Metadata events (Twenty's `metadata.*`), e.g. `fieldMetadata` `updated` after updateField. */
+  onMetadataChange(listener: MetadataListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private emitMetadata(changes: MetadataChange[]): void {
+    for (const listener of this.changeListeners) listener(changes);
+  }
+
   updateField(id: string, update: unknown): FieldMeta {
     const field = this.allFields().find((f) => f.id === id);
     if (!field) throw new TwentyError('Field does not exist', 'NOT_FOUND');
@@ -114,6 +132,7 @@ export class WorkspaceMetadata {
     if (options && field.type !== 'SELECT') throw badUserInput(`Field "${field.name}" has no options`);
     if (options && new Set(options.map((o) => o.value)).size !== options.length) throw badUserInput('Options must have unique values');
     const before = field.options ?? [];
+    const snapshot = structuredClone(field);
     const nextOptions = options?.map((o) => ({ id: o.id ?? randomUUID(), color: o.color, label: o.label, value: o.value, position: o.position }));
     const valid = new Set((nextOptions ?? before).map((o) => o.value));
     if (defaultValue !== undefined && defaultValue !== null && !valid.has(unquote(defaultValue) ?? '')) throw badUserInput('Default value must be one of the options');
@@ -129,6 +148,8 @@ export class WorkspaceMetadata {
       const change: StageChange = { renames, valid, fallback: this.defaultStage() };
       for (const listener of this.listeners) listener(change);
     }
+    const event = fieldUpdatedChange(snapshot, field, this.workspaceId);
+    if (event) this.emitMetadata([event]);
     return field;
   }
 }

@@ -1,8 +1,9 @@
 // Privacy canaries: unique strings planted in every field a dashboard may be configured to hide
-// (deal names, company names, people's names, emails and phones, workspace members' names).
+// (deal names, company names, people's names, emails and phones, workspace members' names and emails).
 // Each carries one marker, so a test can search any page, stream or bundle for the marker alone
 // and find a leak of any of them.
-import type { Actor, CompanyRow, OpportunityRow, PersonRow } from '@/lib/sandbox/records/types';
+import { memberActor } from '@/lib/sandbox/records/members';
+import type { Actor, CompanyRow, OpportunityRow, PersonRow, WorkspaceMemberRow } from '@/lib/sandbox/records/types';
 
 /** Long and odd enough never to occur by chance in HTML, JSON or minified code. */
 export const CANARY_MARKER = 'cnry7Qx';
@@ -13,7 +14,7 @@ export function canary(kind: CanaryKind, index: number): string {
   return `${CANARY_MARKER}${kind}${index.toString(36)}`;
 }
 
-type Seeded = { opportunities: OpportunityRow[]; companies: CompanyRow[]; people: PersonRow[] };
+type Seeded = { opportunities: OpportunityRow[]; companies: CompanyRow[]; people: PersonRow[]; workspaceMembers: WorkspaceMemberRow[] };
 
 /** Rewrites seeded rows in place so every hideable field carries a canary. */
 export function plantCanaries(data: Seeded): void {
@@ -26,19 +27,19 @@ export function plantCanaries(data: Seeded): void {
     person.email = `${canary('email', i)}@example.test`;
     person.phone = `555${canary('phone', i)}`;
   });
+  // Members' names, and every actor naming a member (createdBy, updatedBy), carry the same canaries.
   const members = new Map<string, Actor>();
-  const memberActor = (actor: Actor): Actor => {
-    if (!actor.workspaceMemberId) return actor;
-    let planted = members.get(actor.workspaceMemberId);
-    if (!planted) {
-      planted = { ...actor, name: canary('member', members.size) };
-      members.set(actor.workspaceMemberId, planted);
-    }
-    return planted;
-  };
+  data.workspaceMembers.forEach((member, i) => {
+    member.firstName = canary('member', 2 * i);
+    member.lastName = canary('member', 2 * i + 1);
+    member.userEmail = `${canary('member', 1_000 + i)}@example.test`;
+    members.set(member.id, memberActor(member));
+  });
+  const memberActorOf = (actor: Actor): Actor => (actor.workspaceMemberId ? (members.get(actor.workspaceMemberId) ?? actor) : actor);
   data.opportunities.forEach((deal, i) => {
     deal.name = `${deal.name} ${canary('deal', i)}`;
-    deal.createdBy = memberActor(deal.createdBy);
+    deal.createdBy = memberActorOf(deal.createdBy);
+    deal.updatedBy = memberActorOf(deal.updatedBy);
   });
-  for (const row of [...data.companies, ...data.people]) row.createdBy = memberActor(row.createdBy);
+  for (const row of [...data.companies, ...data.people]) row.createdBy = memberActorOf(row.createdBy);
 }

@@ -1,6 +1,6 @@
 // How each stored object looks to Twenty's query language: field kinds and accessors, shared by
 // filters, ordering, cursors, aggregates and groupBy so they all agree on one reading of a row.
-import type { Actor, CompanyRow, OpportunityRow, PersonRow } from '@/lib/sandbox/records/types';
+import type { Actor, CompanyRow, OpportunityRow, PersonRow, WorkspaceMemberRow } from '@/lib/sandbox/records/types';
 
 /** `numeric` is Postgres NUMERIC (BigFloat): a number in GraphQL, a string in cursors. */
 export type ScalarKind = 'text' | 'uuid' | 'date' | 'number' | 'numeric' | 'select' | 'tsvector' | 'json';
@@ -21,23 +21,23 @@ export type ObjectSpec<Row> = {
   joinColumns: Record<string, string>;
 };
 
-function actorField<Row extends { createdBy: Actor }>(): CompositeField<Row> {
+function actorField<Row>(of: (row: Row) => Actor): CompositeField<Row> {
   return {
     kind: 'composite',
     sub: {
-      source: { kind: 'text', get: (r) => r.createdBy.source },
-      workspaceMemberId: { kind: 'uuid', get: (r) => r.createdBy.workspaceMemberId },
-      name: { kind: 'text', get: (r) => r.createdBy.name },
+      source: { kind: 'text', get: (r) => of(r).source },
+      workspaceMemberId: { kind: 'uuid', get: (r) => of(r).workspaceMemberId },
+      name: { kind: 'text', get: (r) => of(r).name },
       context: { kind: 'json', get: () => null },
     },
-    isEmpty: (r) => r.createdBy.name === '',
+    isEmpty: (r) => of(r).name === '',
   };
 }
 
 function systemFields<Row extends CompanyRow | OpportunityRow | PersonRow>(): Record<string, FieldSpec<Row>> {
   return {
     position: { kind: 'number', get: (r) => r.position },
-    createdBy: actorField<Row>(),
+    createdBy: actorField<Row>((r) => r.createdBy),
     searchVector: { kind: 'tsvector', get: (r) => ('firstName' in r ? `${r.firstName} ${r.lastName}` : r.name) },
     id: { kind: 'uuid', get: (r) => r.id },
     createdAt: { kind: 'date', get: (r) => r.createdAt },
@@ -62,10 +62,12 @@ export const opportunitySpec: ObjectSpec<OpportunityRow> = {
     closeDate: { kind: 'date', get: (r) => r.closeDate },
     stage: { kind: 'select', get: (r) => r.stage },
     ...systemFields<OpportunityRow>(),
+    updatedBy: actorField<OpportunityRow>((r) => r.updatedBy),
     pointOfContactId: { kind: 'uuid', get: (r) => r.pointOfContactId },
     companyId: { kind: 'uuid', get: (r) => r.companyId },
+    ownerId: { kind: 'uuid', get: (r) => r.ownerId },
   },
-  joinColumns: { company: 'companyId', pointOfContact: 'pointOfContactId' },
+  joinColumns: { company: 'companyId', pointOfContact: 'pointOfContactId', owner: 'ownerId' },
 };
 
 export const companySpec: ObjectSpec<CompanyRow> = {
@@ -112,6 +114,25 @@ export const personSpec: ObjectSpec<PersonRow> = {
     companyId: { kind: 'uuid', get: (r) => r.companyId },
   },
   joinColumns: { company: 'companyId' },
+};
+
+export const workspaceMemberSpec: ObjectSpec<WorkspaceMemberRow> = {
+  nameSingular: 'workspaceMember',
+  namePlural: 'workspaceMembers',
+  fields: {
+    name: { kind: 'composite', sub: { firstName: text((r) => r.firstName), lastName: text((r) => r.lastName) }, isEmpty: (r) => !r.firstName && !r.lastName },
+    userEmail: text((r) => r.userEmail),
+    userId: { kind: 'uuid', get: (r) => r.userId },
+    position: { kind: 'number', get: (r) => r.position },
+    createdBy: actorField<WorkspaceMemberRow>((r) => r.createdBy),
+    updatedBy: actorField<WorkspaceMemberRow>((r) => r.updatedBy),
+    searchVector: { kind: 'tsvector', get: (r) => `${r.firstName} ${r.lastName}` },
+    id: { kind: 'uuid', get: (r) => r.id },
+    createdAt: { kind: 'date', get: (r) => r.createdAt },
+    updatedAt: { kind: 'date', get: (r) => r.updatedAt },
+    deletedAt: { kind: 'date', get: (r) => r.deletedAt },
+  },
+  joinColumns: {},
 };
 
 /** The field a filter/orderBy key names, following relation names to their join column. */

@@ -1,18 +1,22 @@
 // A deterministic demo pipeline: the same seed and anchor day always give the same workspace,
 // with the awkward cases a real one has (no amount, no close date, "" currency, EUR/GBP deals,
-// soft-deleted deals, deals without a company).
+// soft-deleted deals, deals without a company, unpriced deals that still name a currency, deals
+// without an owner).
 import { between, pick, randomUuid, seededRandom, type Random } from '@/lib/sandbox/records/random';
 import { plantCanaries } from '@/lib/sandbox/records/canaries';
+import { memberActor, seedMembers } from '@/lib/sandbox/records/members';
 import { companyName, DEAL_KINDS, domainOf, FIRST_NAMES, JOB_TITLES, LAST_NAMES, MEMBERS, PRODUCTS } from '@/lib/sandbox/records/seed-names';
-import type { Actor, CompanyRow, OpportunityRow, PersonRow } from '@/lib/sandbox/records/types';
+import type { Actor, CompanyRow, OpportunityRow, PersonRow, WorkspaceMemberRow } from '@/lib/sandbox/records/types';
 
 export type SeedOptions = { opportunities: number; seed: number; anchor: Date; canaries?: boolean };
-export type SeedData = { opportunities: OpportunityRow[]; companies: CompanyRow[]; people: PersonRow[] };
+export type SeedData = { opportunities: OpportunityRow[]; companies: CompanyRow[]; people: PersonRow[]; workspaceMembers: WorkspaceMemberRow[] };
 
 const DAY_MS = 86_400_000;
 const STAGE_WEIGHTS: [string, number][] = [['NEW', 0.24], ['SCREENING', 0.22], ['MEETING', 0.2], ['PROPOSAL', 0.18], ['CUSTOMER', 0.16]];
 
-const MEMBER_ACTORS: Actor[] = MEMBERS.map((m) => ({ source: 'MANUAL', workspaceMemberId: m.id, name: m.name }));
+const MEMBER_ACTORS: Actor[] = MEMBERS.map(memberActor);
+/** Share of deals each member owns, in MEMBERS order; the rest (about 60 %) have no owner, as in the capture. */
+const OWNER_WEIGHTS = [0.18, 0.1, 0.08, 0.04];
 const IMPORT_ACTOR: Actor = { source: 'IMPORT', workspaceMemberId: null, name: 'CSV import' };
 const API_ACTOR: Actor = { source: 'API', workspaceMemberId: null, name: 'Zapier' };
 
@@ -55,21 +59,40 @@ function seedOpportunity(i: number, random: Random, id: string, anchorMs: number
   const createdBy = actorRoll < 0.7 ? pick(random, MEMBER_ACTORS) : actorRoll < 0.9 ? IMPORT_ACTOR : API_ACTOR;
   const deal = `${pick(random, PRODUCTS)} ${pick(random, DEAL_KINDS)}`;
   const noAmount = i % 50 === 7;
+  // Every other unpriced deal keeps a currency: what clearing an amount in Twenty leaves behind.
+  const keepsCurrency = noAmount && Math.floor(i / 50) % 2 === 1;
   return {
     id,
     name: company ? `${company.name} – ${deal}` : deal.charAt(0).toUpperCase() + deal.slice(1),
     amountMicros: noAmount ? null : units * 1_000_000,
-    currencyCode: noAmount || i % 75 === 13 ? '' : currency,
+    currencyCode: keepsCurrency ? 'USD' : noAmount || i % 75 === 13 ? '' : currency,
     closeDate,
     stage,
     position: i,
     createdBy,
+    updatedBy: createdBy,
     createdAt,
     updatedAt,
     deletedAt: i % 70 === 33 ? updatedAt : null,
     companyId: company?.id ?? null,
     pointOfContactId: null,
+    ownerId: null,
   };
+}
+
+/** Owners come from a stream of their own, so the deals themselves stay what they were before owners existed. */
+function assignOwners(opportunities: OpportunityRow[], members: WorkspaceMemberRow[], seed: number): void {
+  const random = seededRandom(seed ^ 0x0a11e5);
+  for (const deal of opportunities) {
+    let roll = random();
+    for (const [i, weight] of OWNER_WEIGHTS.entries()) {
+      roll -= weight;
+      if (roll < 0) {
+        deal.ownerId = members[i]?.id ?? null;
+        break;
+      }
+    }
+  }
 }
 
 /** One contact per company, from a stream of their own so the deals stay what they were. */
@@ -99,7 +122,9 @@ export function seedWorkspace(opts: SeedOptions): SeedData {
   const people = seedPeople(companies, opts.seed);
   const contactOf = new Map(people.map((p) => [p.companyId, p.id]));
   for (const deal of opportunities) deal.pointOfContactId = deal.companyId ? (contactOf.get(deal.companyId) ?? null) : null;
-  const data = { opportunities, companies, people };
+  const workspaceMembers = seedMembers(anchorMs);
+  assignOwners(opportunities, workspaceMembers, opts.seed);
+  const data = { opportunities, companies, people, workspaceMembers };
   if (opts.canaries) plantCanaries(data);
   return data;
 }

@@ -1,7 +1,7 @@
 // The demo workspace's records: rows kept sorted by id (Twenty's default order and tie-breaker),
 // so an unordered page never needs a sort, plus the change feed webhooks and tests listen to.
 import type { ChangeListener, SandboxChange } from '@/lib/sandbox/events';
-import type { AnyRow, CompanyRow, OpportunityRow, PersonRow } from '@/lib/sandbox/records/types';
+import type { AnyRow, CompanyRow, OpportunityRow, PersonRow, WorkspaceMemberRow } from '@/lib/sandbox/records/types';
 
 class SortedTable<Row extends AnyRow> {
   private rows: Row[];
@@ -48,12 +48,14 @@ export class WorkspaceStore {
   readonly opportunities: SortedTable<OpportunityRow>;
   readonly companies: SortedTable<CompanyRow>;
   readonly people: SortedTable<PersonRow>;
+  readonly workspaceMembers: SortedTable<WorkspaceMemberRow>;
   private readonly listeners = new Set<ChangeListener>();
 
-  constructor(seed: { opportunities: OpportunityRow[]; companies: CompanyRow[]; people?: PersonRow[] }) {
+  constructor(seed: { opportunities: OpportunityRow[]; companies: CompanyRow[]; people?: PersonRow[]; workspaceMembers?: WorkspaceMemberRow[] }) {
     this.opportunities = new SortedTable(seed.opportunities);
     this.companies = new SortedTable(seed.companies);
     this.people = new SortedTable(seed.people ?? []);
+    this.workspaceMembers = new SortedTable(seed.workspaceMembers ?? []);
   }
 
   onChange(listener: ChangeListener): () => void {

@@ -17,11 +17,15 @@ export type OpportunityRow = {
   stage: string;
   position: number;
   createdBy: Actor;
+  /** Twenty 2.x: who last wrote the record (seeded as createdBy; v0.55 has no such field). */
+  updatedBy: Actor;
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;
   companyId: string | null;
   pointOfContactId: string | null;
+  /** The owning workspace member (Twenty's `owner` relation); null for unowned deals. */
+  ownerId: string | null;
 };
 
 export type CompanyRow = {
@@ -47,6 +51,22 @@ export type PersonRow = {
   companyId: string | null;
   position: number;
   createdBy: Actor;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+};
+
+/** A CRM user of the workspace: the `owner` of deals and the author of user-made changes. */
+export type WorkspaceMemberRow = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  userEmail: string;
+  /** The Twenty user behind the member: webhook deliveries of their changes carry it as `userId`. */
+  userId: string;
+  position: number;
+  createdBy: Actor;
+  updatedBy: Actor;
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;

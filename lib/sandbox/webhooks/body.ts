@@ -1,15 +1,19 @@
-// The JSON body of one delivery, with Twenty's key order
-// (transform-event-batch-to-webhook-events.ts) and its per-version money encoding.
-import type { FlatRecord, SandboxChange } from '@/lib/sandbox/events';
+// The JSON body of one delivery, with Twenty's key order and its per-version money encoding:
+// records as transform-event-batch-to-webhook-events.ts builds them, metadata events as
+// call-webhook-jobs-for-metadata.job.ts does (captured: real-2.21/webhooks/067-…).
+import type { ChangeUser, FlatRecord, MetadataChange, SandboxChange } from '@/lib/sandbox/events';
+import type { TwentyVersion } from '@/lib/sandbox/graphql/core-schema';
 
-export type TwentyVersion = 'current' | '0.55';
+/** A version name; only '0.55' differs ('current' is the alias of the default, 2.21). */
+export type DeliveryVersion = TwentyVersion | 'current';
 
 export type DeliveryContext = {
   targetUrl: string;
   workspaceId: string;
   webhookId: string;
   eventDate: string;
-  version: TwentyVersion;
+  /** v0.55 sent amountMicros as a string; 2.x as a number. */
+  version: DeliveryVersion;
 };
 
 /** Builds the exact text Twenty would send: compact JSON.stringify, keys in Twenty's order. */
@@ -21,18 +25,39 @@ export function buildDeliveryBody(change: SandboxChange, context: DeliveryContex
     workspaceId: context.workspaceId,
     webhookId: context.webhookId,
     eventDate: context.eventDate,
-    record: encodeRecord(change.record, context.version),
+    ...userKeys(change.user),
+    record: encodeRecord(change.record, context.version === '0.55'),
   };
-  if (change.action === 'updated') body.updatedFields = change.updatedFields ?? [];
+  if (change.updatedFields) body.updatedFields = change.updatedFields;
   return JSON.stringify(body);
 }
 
-// v0.55 serialised NUMERIC columns (amountMicros) as strings in webhook records; current Twenty's
-// BigFloat gives numbers. Other values pass through in the store's key order.
-function encodeRecord(record: FlatRecord, version: TwentyVersion): FlatRecord {
+/** Only user-made changes name the user: undefined keys vanish from JSON, as in Twenty's job data. */
+function userKeys(user: ChangeUser | undefined): Record<string, string> {
+  return user ? { userId: user.userId, workspaceMemberId: user.workspaceMemberId } : {};
+}
+
+/** Who made a metadata change: a user's id, or else the API key's id (never both). */
+export type MetadataInitiator = { userId: string } | { apiKeyId: string };
+
+export function buildMetadataDeliveryBody(change: MetadataChange, initiator: MetadataInitiator, context: Omit<DeliveryContext, 'version'>): string {
+  return JSON.stringify({
+    targetUrl: context.targetUrl,
+    eventName: `metadata.${change.metadataName}.${change.type}`,
+    workspaceId: context.workspaceId,
+    webhookId: context.webhookId,
+    eventDate: context.eventDate,
+    ...('userId' in initiator ? { userId: initiator.userId } : { apiKeyId: initiator.apiKeyId }),
+    event: { type: change.type, recordId: change.recordId, metadataName: change.metadataName, properties: change.properties },
+  });
+}
+
+// v0.55 serialised NUMERIC columns (amountMicros) as strings in webhook records; 2.x's BigFloat
+// gives numbers. Other values pass through in the store's key order.
+function encodeRecord(record: FlatRecord, legacy: boolean): FlatRecord {
   const encoded: FlatRecord = {};
   for (const [key, value] of Object.entries(record)) {
-    encoded[key] = isCurrency(value) ? { ...value, amountMicros: encodeMicros(value.amountMicros, version) } : jsonSafe(value);
+    encoded[key] = isCurrency(value) ? { ...value, amountMicros: encodeMicros(value.amountMicros, legacy) } : jsonSafe(value);
   }
   return encoded;
 }
@@ -43,10 +68,10 @@ function isCurrency(value: unknown): value is CurrencyLike {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'amountMicros' in value;
 }
 
-function encodeMicros(micros: unknown, version: TwentyVersion): unknown {
+function encodeMicros(micros: unknown, legacy: boolean): unknown {
   if (micros === null || micros === undefined) return null;
   if (typeof micros !== 'bigint' && typeof micros !== 'number' && typeof micros !== 'string') return micros;
-  return version === '0.55' ? String(micros) : Number(micros);
+  return legacy ? String(micros) : Number(micros);
 }
 
 /** JSON.stringify throws on bigint; a stray one elsewhere in a record becomes a decimal string. */

@@ -1,18 +1,21 @@
 // The demo workspace's webhook sender: one POST per record per matching webhook, sent in the
-// background like Twenty's CallWebhookJob — 5 s timeout, no retry, failures only counted.
-import type { SandboxChange } from '@/lib/sandbox/events';
-import { buildDeliveryBody, type TwentyVersion } from '@/lib/sandbox/webhooks/body';
-import { targetWantsEvent } from '@/lib/sandbox/webhooks/operations';
-import { signTwentyDelivery } from '@/lib/sandbox/webhooks/sign';
+// background like Twenty's CallWebhookJob — 5 s timeout, no retry, failures only counted. The
+// webhooks are read at dispatch time, so ones made through /metadata start receiving at once.
+import type { MetadataChange, SandboxChange } from '@/lib/sandbox/events';
+import { buildDeliveryBody, buildMetadataDeliveryBody, type DeliveryVersion, type MetadataInitiator } from '@/lib/sandbox/webhooks/body';
+import { targetWantsEvent, targetWantsMetadataEvent } from '@/lib/sandbox/webhooks/operations';
+import { postDelivery } from '@/lib/sandbox/webhooks/transport';
 
-export type WebhookTarget = { url: string; operations: string[] };
+export type WebhookTarget = { id: string; url: string; operations: readonly string[]; secret: string | null };
 
 export type WebhookDispatcherOptions = {
-  targets: WebhookTarget[];
-  secret?: string;
-  version: TwentyVersion;
+  /** Read on every dispatch. */
+  targets: () => readonly WebhookTarget[];
+  /** '0.55': string micros, its axios User-Agent, no metadata events. */
+  version: DeliveryVersion;
   workspaceId: string;
-  webhookId: string;
+  /** The API key behind /metadata changes: metadata deliveries name it as `apiKeyId`. */
+  apiKeyId: string;
   now?: () => Date;
   /** Where failed deliveries are reported; defaults to console.warn. */
   log?: (line: string) => void;
@@ -22,16 +25,16 @@ export type DeliveryStats = { queued: number; delivered: number; failed: number;
 
 export type WebhookDispatcher = {
   dispatch(changes: SandboxChange[]): void;
+  dispatchMetadata(changes: MetadataChange[], initiator?: MetadataInitiator): void;
   close(): Promise<void>;
   stats(): DeliveryStats;
 };
 
-const DELIVERY_TIMEOUT_MS = 5_000;
 // Twenty enqueues deliveries in chunks of 20; capping parallel sockets the same way keeps a
 // 10k-record bulk mutation from opening 10k connections at once.
 const MAX_PARALLEL_DELIVERIES = 20;
 
-type Delivery = { url: string; body: string };
+type Delivery = { url: string; body: string; secret: string | null };
 
 export function createWebhookDispatcher(opts: WebhookDispatcherOptions): WebhookDispatcher {
   const now = opts.now ?? (() => new Date());
@@ -39,6 +42,8 @@ export function createWebhookDispatcher(opts: WebhookDispatcherOptions): Webhook
   const stats: DeliveryStats = { queued: 0, delivered: 0, failed: 0, dropped: 0 };
   const waiting: Delivery[] = [];
   const inFlight = new Set<Promise<void>>();
+  const legacy = opts.version === '0.55';
+  const transport = postDelivery({ legacy });
   let closed = false;
   let drained: (() => void) | null = null;
 
@@ -56,18 +61,10 @@ export function createWebhookDispatcher(opts: WebhookDispatcherOptions): Webhook
   }
 
   async function send(delivery: Delivery): Promise<void> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (opts.secret) Object.assign(headers, signTwentyDelivery(opts.secret, now().getTime(), delivery.body));
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers,
-        body: delivery.body,
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      });
-      await response.body?.cancel();
-      if (response.ok) stats.delivered += 1;
-      else fail(delivery, `HTTP ${response.status}`);
+      const status = await transport.post(delivery.url, delivery.body, delivery.secret, now().getTime());
+      if (status >= 200 && status < 300) stats.delivered += 1;
+      else fail(delivery, `HTTP ${status}`);
     } catch (error) {
       fail(delivery, error instanceof Error ? error.message : String(error));
     }
@@ -78,38 +75,57 @@ export function createWebhookDispatcher(opts: WebhookDispatcherOptions): Webhook
     log(`webhook delivery to ${delivery.url} failed (${why}); Twenty does not retry, neither do we`);
   }
 
+  function enqueue(build: (eventDate: string, targets: readonly WebhookTarget[]) => Delivery[], count: number): void {
+    if (closed) {
+      stats.dropped += count;
+      return;
+    }
+    // One eventDate per batch, as Twenty stamps the whole event batch with one `new Date()`.
+    const deliveries = build(now().toISOString(), opts.targets());
+    waiting.push(...deliveries);
+    stats.queued += deliveries.length;
+    // Deferred so the mutation that produced the changes answers before any delivery starts.
+    if (deliveries.length > 0) setImmediate(pump);
+  }
+
   return {
     dispatch(changes) {
-      if (closed) {
-        stats.dropped += changes.length;
-        return;
-      }
-      // One eventDate per batch, as Twenty stamps the whole event batch with one `new Date()`.
-      const eventDate = now().toISOString();
-      for (const change of changes) {
-        for (const target of opts.targets) {
-          if (!targetWantsEvent(target.operations, change.objectName, change.action)) continue;
-          const body = buildDeliveryBody(change, {
-            targetUrl: target.url,
-            workspaceId: opts.workspaceId,
-            webhookId: opts.webhookId,
-            eventDate,
-            version: opts.version,
-          });
-          waiting.push({ url: target.url, body });
-          stats.queued += 1;
+      enqueue((eventDate, targets) => {
+        const out: Delivery[] = [];
+        for (const target of targets) {
+          for (const change of changes) {
+            if (!targetWantsEvent(target.operations, change.objectName, change.action)) continue;
+            const context = { targetUrl: target.url, workspaceId: opts.workspaceId, webhookId: target.id, eventDate, version: opts.version };
+            out.push({ url: target.url, body: buildDeliveryBody(change, context), secret: target.secret });
+          }
         }
-      }
-      // Deferred so the mutation that produced the changes answers before any delivery starts.
-      setImmediate(pump);
+        return out;
+      }, changes.length);
+    },
+    dispatchMetadata(changes, initiator = { apiKeyId: opts.apiKeyId }) {
+      // v0.55 had no metadata events for webhooks.
+      if (legacy) return;
+      enqueue((eventDate, targets) => {
+        const out: Delivery[] = [];
+        for (const target of targets) {
+          for (const change of changes) {
+            if (!targetWantsMetadataEvent(target.operations, change.metadataName, change.type)) continue;
+            const context = { targetUrl: target.url, workspaceId: opts.workspaceId, webhookId: target.id, eventDate };
+            out.push({ url: target.url, body: buildMetadataDeliveryBody(change, initiator, context), secret: target.secret });
+          }
+        }
+        return out;
+      }, changes.length);
     },
     async close() {
       closed = true;
-      if (inFlight.size === 0 && waiting.length === 0) return;
-      await new Promise<void>((resolve) => {
-        drained = resolve;
-        pump();
-      });
+      if (inFlight.size > 0 || waiting.length > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          pump();
+        });
+      }
+      transport.close();
     },
     stats: () => ({ ...stats }),
   };

@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 const capturedRecord = (file: string) =>
-  (JSON.parse(readFileSync(resolve(FIXTURES, 'real/webhooks', `${file}.body`), 'utf8')) as { record: Record<string, unknown> }).record;
+  (JSON.parse(readFileSync(resolve(FIXTURES, 'real-2.21/webhooks', `${file}.json`), 'utf8')) as { body: { record: Record<string, unknown> } }).body.record;
 
 // Documents as the capture sent them (webhooks/api-calls.json).
 const CREATE = `mutation($d: OpportunityCreateInput!){ createOpportunity(data:$d){ id name stage amount{amountMicros currencyCode} closeDate deletedAt updatedAt } }`;
@@ -43,7 +43,7 @@ test('create → update → delete → restore → destroy, each emitting Twenty
   expect(sandbox.store.opportunities.get(created.id)).toBeUndefined();
 
   expect(changes.map((c) => c.action)).toEqual(['created', 'updated', 'deleted', 'restored', 'destroyed']);
-  const files = ['002-opportunity.created', '003-opportunity.updated', '004-opportunity.deleted', '005-opportunity.restored', '006-opportunity.destroyed'];
+  const files = ['001-opportunity.created', '011-opportunity.updated', '017-opportunity.deleted', '019-opportunity.restored', '021-opportunity.destroyed'];
   changes.forEach((change, i) => {
     expect(Object.keys(change.record)).toEqual(Object.keys(capturedRecord(files[i] ?? '')));
     expect(change.objectName).toBe('opportunity');
@@ -92,7 +92,14 @@ test('v0.55 answers a bulk create of 90 with only the first 60 records, but crea
   }
 });
 
-test('a record created without an amount stores Twenty\'s empty currency ""', async () => {
+test('a record created without an amount: v0.55 stores the empty currency "", 2.21 stores null', async () => {
   const reply = await gql(sandbox, CREATE, { variables: { d: { name: 'No amount yet' } } });
-  expect(dataOf<{ createOpportunity: Node }>(reply).createOpportunity).toMatchObject({ stage: 'NEW', amount: { amountMicros: null, currencyCode: '' } });
+  expect(dataOf<{ createOpportunity: Node }>(reply).createOpportunity).toMatchObject({ stage: 'NEW', amount: { amountMicros: null, currencyCode: null } });
+  const old = await start({ opportunities: 0, twentyVersion: '0.55' });
+  try {
+    const oldReply = await gql(old, CREATE, { variables: { d: { name: 'No amount yet' } } });
+    expect(dataOf<{ createOpportunity: Node }>(oldReply).createOpportunity).toMatchObject({ amount: { amountMicros: null, currencyCode: '' } });
+  } finally {
+    await old.close();
+  }
 });

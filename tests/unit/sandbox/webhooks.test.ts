@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { SandboxChange } from '@/lib/sandbox/events';
 import { createWebhookDispatcher, type WebhookDispatcherOptions } from '@/lib/sandbox/webhooks/dispatcher';
-import { operationsMatchingEvent } from '@/lib/sandbox/webhooks/operations';
+import { operationsMatchingEvent, operationsMatchingMetadataEvent, targetWantsMetadataEvent } from '@/lib/sandbox/webhooks/operations';
 import { createMemoryNonceStore } from '@/lib/webhooks/nonce-store';
 import { verifyTwentyWebhook } from '@/lib/webhooks/verify';
 import { readRealFixtureBody } from '@/tests/unit/webhooks/real-deliveries';
@@ -48,20 +48,24 @@ function change(action: SandboxChange['action'], id: string, extra: Partial<Sand
   return { action, objectName: 'opportunity', objectMetadataId: '878eee33-2b26-4f96-af5b-e36e2ad65970', record: { ...realRecord, id }, ...extra };
 }
 
-function dispatcher(overrides: Partial<WebhookDispatcherOptions> = {}) {
+type Target = { url: string; operations: string[] };
+type DispatcherOverrides = Partial<Omit<WebhookDispatcherOptions, 'targets'>> & { targets?: Target[]; secret?: string | null };
+
+function dispatcher(overrides: DispatcherOverrides = {}) {
+  const { targets: given, secret, ...rest } = overrides;
+  const targets = (given ?? [
+    { url: `${base}/all-opportunity`, operations: ['opportunity.*'] },
+    { url: `${base}/updates-only`, operations: ['*.updated'] },
+    { url: `${base}/companies`, operations: ['company.created', 'company.*'] },
+    { url: `${base}/fail`, operations: ['*.*'] },
+  ]).map((t, i) => ({ ...t, id: `c053c97a-b9e9-4288-b79e-dd6ce11163${String(i).padStart(2, '0')}`, secret: secret === undefined ? SECRET : secret }));
   return createWebhookDispatcher({
-    targets: [
-      { url: `${base}/all-opportunity`, operations: ['opportunity.*'] },
-      { url: `${base}/updates-only`, operations: ['*.updated'] },
-      { url: `${base}/companies`, operations: ['company.created', 'company.*'] },
-      { url: `${base}/fail`, operations: ['*.*'] },
-    ],
-    secret: SECRET,
+    targets: () => targets,
     version: 'current',
     workspaceId: '20202020-1c25-4d02-bf25-6aeccf7ea419',
-    webhookId: 'c053c97a-b9e9-4288-b79e-dd6ce111634a',
+    apiKeyId: 'ac4e7e63-62af-488a-9863-b48166affd14',
     log: () => undefined,
-    ...overrides,
+    ...rest,
   });
 }
 
@@ -91,19 +95,14 @@ test('one POST per record per matching target, none for other operations, one at
   expect(sender.stats()).toEqual({ queued: 13, delivered: 7, failed: 6, dropped: 0 });
 });
 
-test("body keys follow Twenty's order, compared with a real delivery", async () => {
-  const sender = dispatcher({ targets: [{ url: `${base}/hook`, operations: ['*.*'] }] });
-  sender.dispatch([change('updated', realRecord.id as string, { updatedFields: ['amount', 'stage'] }), change('deleted', 'id-9')]);
+test('each webhook is named in its own deliveries; one eventDate per batch', async () => {
+  const sender = dispatcher({ targets: [{ url: `${base}/a`, operations: ['*.*'] }, { url: `${base}/b`, operations: ['*.*'] }] });
+  sender.dispatch([change('updated', 'id-1', { updatedFields: ['stage'] }), change('deleted', 'id-2')]);
   await sender.close();
-  const updated = received.find((delivery) => delivery.json.eventName === 'opportunity.updated');
-  const deleted = received.find((delivery) => delivery.json.eventName === 'opportunity.deleted');
-  expect(Object.keys(updated?.json ?? {})).toEqual(Object.keys(realUpdated));
-  expect(Object.keys((updated?.json.record as object | undefined) ?? {})).toEqual(Object.keys(realRecord));
-  expect(Object.keys(deleted?.json ?? {})).toEqual(Object.keys(realUpdated).filter((key) => key !== 'updatedFields'));
-  expect(updated?.json.updatedFields).toEqual(['amount', 'stage']);
-  expect(updated?.json.objectMetadata).toEqual({ id: '878eee33-2b26-4f96-af5b-e36e2ad65970', nameSingular: 'opportunity' });
-  expect(updated?.json.eventDate).toBe(deleted?.json.eventDate);
-  expect(updated?.rawBody.toString('utf8')).toBe(JSON.stringify(updated?.json));
+  expect(new Set(byPath('/a').map((d) => d.json.webhookId)).size).toBe(1);
+  expect(byPath('/a')[0]?.json.webhookId).not.toBe(byPath('/b')[0]?.json.webhookId);
+  expect(new Set(received.map((d) => d.json.eventDate)).size).toBe(1);
+  expect(byPath('/a')[0]?.json.targetUrl).toBe(`${base}/a`);
 });
 
 test('signed deliveries carry the three headers and verify with the app receiver', async () => {
@@ -132,7 +131,7 @@ test('signed deliveries carry the three headers and verify with the app receiver
 
 test("'0.55' sends amountMicros as a string, current as a number; no secret means no signature headers", async () => {
   const withBigint = { ...realRecord, amount: { amountMicros: 48_000_000_000n, currencyCode: 'USD' } };
-  const old = dispatcher({ version: '0.55', secret: undefined, targets: [{ url: `${base}/old`, operations: ['*.*'] }] });
+  const old = dispatcher({ version: '0.55', secret: null, targets: [{ url: `${base}/old`, operations: ['*.*'] }] });
   const current = dispatcher({ version: 'current', targets: [{ url: `${base}/new`, operations: ['*.*'] }] });
   old.dispatch([change('created', 'id-1', { record: withBigint })]);
   current.dispatch([change('created', 'id-1', { record: withBigint })]);
@@ -170,4 +169,6 @@ test('dispatch returns at once while a slow target is still answering; close wai
 test("operation matching follows Twenty's rules", () => {
   expect(operationsMatchingEvent('opportunity', 'updated')).toEqual(['opportunity.updated', '*.updated', 'opportunity.*', '*.*']);
   expect(operationsMatchingEvent('workflowRun', 'updated')).toEqual(['workflowRun.updated']);
+  expect(operationsMatchingMetadataEvent('fieldMetadata', 'updated')).toEqual(['metadata.fieldMetadata.updated', 'metadata.fieldMetadata.*', 'metadata.*.updated', 'metadata.*.*', '*.*']);
+  expect(targetWantsMetadataEvent(['opportunity.*', '*.updated'], 'fieldMetadata', 'updated')).toBe(false);
 });
