@@ -25,17 +25,19 @@ async function describeType(transport: Transport, typeName: string | null): Prom
 
 const fieldNames = (t: TypeFields) => (t.__type?.fields ?? []).map((f) => f.name);
 
+// Twenty 2.21 as captured (shared/twenty-fixtures/real-2.21).
 const ASSUMED: Capabilities = {
   groupBy: true,
   groupByTypeName: null,
-  groupByArgs: [],
-  groupByTimeZone: false,
+  groupByArgs: ['groupBy', 'filter', 'limit'],
+  groupByTimeZone: true,
   stageFilter: { kind: 'string', typeName: 'unknown' },
   ownerFilter: true,
   amountMicrosFilter: 'unknown',
   pageSize: PAGE_SIZE,
-  connectionFields: [],
-  groupFields: [],
+  connectionFields: ['avgAmountAmountMicros'],
+  groupFields: ['avgAmountAmountMicros'],
+  assumed: true,
 };
 
 export async function readCapabilities(transport: Transport, log: Log): Promise<Capabilities> {
@@ -45,7 +47,7 @@ export async function readCapabilities(transport: Transport, log: Log): Promise<
   } catch (err) {
     if (!isTwentyError(err) || err.kind !== 'rejected') throw err;
     log({ level: 'warn', event: 'twenty.introspection_refused', message: err.message, assumed: ASSUMED });
-    return { ...ASSUMED };
+    return structuredClone(ASSUMED);
   }
   const base = parseCapabilities(data);
   const connection = data.__schema.queryType.fields.find((f) => f.name === 'opportunities');

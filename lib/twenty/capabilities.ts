@@ -17,7 +17,10 @@ export type Capabilities = {
   groupByTypeName: string | null;
   /** Arguments opportunitiesGroupBy takes (a group `limit` matters: Twenty returns 50 groups by default). */
   groupByArgs: string[];
-  /** groupBy's date granularity takes a `timeZone`, so months can be bucketed locally by Twenty. */
+  /**
+   * groupBy's date granularity takes a `timeZone`. The groupBy strategy needs it: 2.21 refuses a
+   * MONTH group-by without one, and without one months could only be UTC months.
+   */
   groupByTimeZone: boolean;
   /** The `stage` filter's value type: an enum on v0.55, strings on a generic SelectFilter. */
   stageFilter: StageFilterKind;
@@ -27,9 +30,11 @@ export type Capabilities = {
   amountMicrosFilter: string;
   /** Records per page we ask for: v0.55 defaults to 60, later versions cap at 200. */
   pageSize: number;
-  /** Aggregate fields (countNotEmptyAmount…) on the connection and on a groupBy group. */
+  /** Aggregate fields (avgAmountAmountMicros…) on the connection and on a groupBy group. */
   connectionFields: string[];
   groupFields: string[];
+  /** Introspection was refused: this is the newest known shape, corrected by the first refusal. */
+  assumed?: boolean;
 };
 
 type TypeRef = {

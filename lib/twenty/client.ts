@@ -27,8 +27,6 @@ const optionsSchema = z.object({
   stageOptionsTtlMs: z.number().int().nonnegative().default(60_000),
   /** Aggregate strategy: month detail by paging, by per-month aggregates, or whichever costs fewer calls. */
   monthDetail: z.enum(['auto', 'paging', 'aggregates']).default('auto'),
-  /** false: ignore a groupBy `timeZone` and correct UTC months with a boundary query instead. */
-  useGroupByTimeZone: z.boolean().default(true),
   /** Backoff after a rate-limit answer without a retry hint (v0.55 and 1.x give none). */
   rateLimitBackoffMs: z.number().int().positive().optional(),
 });
@@ -52,6 +50,17 @@ const warnToStderr: Log = (line) => {
 };
 
 const NO_GROUP_BY = /Cannot query field "opportunitiesGroupBy"/;
+
+/** groupBy needs a `timeZone` on its month (2.21 requires one); elsewhere aggregates run. */
+function defaultStrategy(caps: Capabilities): FetchStrategy {
+  return caps.groupBy && caps.groupByTimeZone ? 'groupBy' : 'aggregate';
+}
+
+/** A refusal that means "this server has no groupBy as we ask for it", not "this dashboard is wrong". */
+function groupByUnavailable(err: unknown, caps: Capabilities): boolean {
+  if (!(err instanceof TwentyError)) return false;
+  return NO_GROUP_BY.test(err.message) || (caps.assumed === true && err.kind === 'rejected');
+}
 
 export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
   const parsed = optionsSchema.parse(options);
@@ -103,9 +112,9 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
       if (result.verified || parsed.forceStrategy === 'groupBy') return { ...result, strategy };
       log({ level: 'warn', event: 'twenty.strategy_fallback', from: 'groupBy', to: 'aggregate', reason: 'groups do not add up' });
     } catch (err) {
-      if (!(err instanceof TwentyError && NO_GROUP_BY.test(err.message)) || parsed.forceStrategy === 'groupBy') throw err;
+      if (!groupByUnavailable(err, ctx.caps) || parsed.forceStrategy === 'groupBy') throw err;
       ctx.caps.groupBy = false;
-      log({ level: 'info', event: 'twenty.strategy_fallback', from: 'groupBy', to: 'aggregate', reason: 'no groupBy on this server' });
+      log({ level: 'info', event: 'twenty.strategy_fallback', from: 'groupBy', to: 'aggregate', reason: 'no groupBy on this server', message: err instanceof Error ? err.message : '' });
     }
     return { ...(await fetchWithAggregates(ctx, aliases, parsed.monthDetail)), strategy: 'aggregate' };
   }
@@ -130,9 +139,8 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
       openStages,
       openFilter: openStages.length > 0 ? toFilterInput([...filterParts, stageIn(openStages)]) : null,
       topDealsLimit: Math.min(dashboard.topDeals, MAX_TOP_DEALS),
-      useGroupByTimeZone: parsed.useGroupByTimeZone,
     };
-    const result = await runStrategy(ctx, parsed.forceStrategy ?? (caps.groupBy ? 'groupBy' : 'aggregate'));
+    const result = await runStrategy(ctx, parsed.forceStrategy ?? defaultStrategy(caps));
     const topDeals = result.topDeals ?? (await readTopDeals(ctx));
     return {
       stageOptions: stageOptions.options,

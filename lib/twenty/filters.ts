@@ -2,33 +2,40 @@ import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { resolveAbsoluteWindow, resolveRelativeWindow, type Range } from '@/lib/time/zoned';
 import type { Capabilities } from '@/lib/twenty/capabilities';
 import { TwentyError } from '@/lib/twenty/errors';
+import { assertOneOperator, condition, rangeParts, type FilterPart } from '@/lib/twenty/filter-rules';
 import type { Log } from '@/lib/twenty/transport';
 
 // A dashboard's locked filter as Twenty's OpportunityFilterInput. Always sent as a GraphQL
 // variable, never spliced into a document: the server's own variable coercion then turns stage
 // strings into its enum (v0.55) or keeps them as strings (SelectFilter), and rejects anything else.
+// Every part obeys the one-operator rule of filter-rules.ts, and toFilterInput checks it.
 
-/** One condition of an `and`; kept as a list so strategies can add their own conditions. */
-export type FilterPart = Record<string, unknown>;
+export type { FilterPart };
 export type OpportunityFilterInput = Record<string, unknown>;
 
 export function toFilterInput(parts: readonly FilterPart[]): OpportunityFilterInput {
-  return parts.length === 0 ? {} : { and: [...parts] };
+  const filter = parts.length === 0 ? {} : { and: [...parts] };
+  assertOneOperator(filter);
+  return filter;
 }
 
 export function stageIn(stages: readonly string[]): FilterPart {
-  return { stage: { in: [...stages] } };
+  return condition(['stage'], 'in', [...stages]);
 }
 
-export function closeDateIn(range: { from?: Date; to?: Date }): FilterPart | null {
-  const condition: Record<string, string> = {};
-  if (range.from) condition.gte = range.from.toISOString();
-  if (range.to) condition.lt = range.to.toISOString();
-  return Object.keys(condition).length === 0 ? null : { closeDate: condition };
+/** A close-date range, open on either side, as `and` parts (one operator each). */
+export function closeDateIn(bounds: { from?: Date; to?: Date }): FilterPart[] {
+  return rangeParts(['closeDate'], { gte: bounds.from?.toISOString(), lt: bounds.to?.toISOString() });
 }
 
-export function closeDateWithin(range: Range): FilterPart {
-  return { closeDate: { gte: range.from.toISOString(), lt: range.to.toISOString() } };
+/** A closed window as ONE part (`and` of its two bounds), so it can sit inside an `or` too. */
+export function closeDateWithin(span: Range): FilterPart {
+  return { and: closeDateIn(span) };
+}
+
+/** Deals without an amount: `amountMicros` null, whatever the currency code says. */
+export function amountMissing(): FilterPart {
+  return condition(['amount', 'amountMicros'], 'is', 'NULL');
 }
 
 /**
@@ -77,17 +84,16 @@ export function dashboardFilterParts(dashboard: DashboardConfig, ctx: FilterCont
       'relative' in filter.closeDate
         ? resolveRelativeWindow(filter.closeDate.relative, ctx.now, timeZone)
         : resolveAbsoluteWindow(filter.closeDate, timeZone);
-    const part = closeDateIn(range);
-    if (part) parts.push(part);
+    parts.push(...closeDateIn(range));
   }
   if (filter.ownerIds) {
     if (!ctx.caps.ownerFilter) {
       throw new TwentyError('rejected', `dashboard ${dashboard.slug}: filter.ownerIds needs Twenty 1.16 or later (this server's opportunities have no owner)`);
     }
-    parts.push({ ownerId: { in: [...filter.ownerIds] } });
+    parts.push(condition(['ownerId'], 'in', [...filter.ownerIds]));
   }
   if (filter.minAmountMicros !== undefined) {
-    parts.push({ amount: { amountMicros: { gte: microsLiteral(filter.minAmountMicros) } } });
+    parts.push(condition(['amount', 'amountMicros'], 'gte', microsLiteral(filter.minAmountMicros)));
   }
   return parts;
 }

@@ -2,40 +2,45 @@ import { z } from 'zod';
 import type { DealGroup } from '@/lib/pipeline/types';
 import { TwentyError } from '@/lib/twenty/errors';
 import { normaliseCurrency } from '@/lib/twenty/group-deals';
+import { pricedCountFromAverage } from '@/lib/twenty/priced-count';
 import { microsOrFail } from '@/lib/twenty/records';
 import type { Log } from '@/lib/twenty/transport';
 
-// opportunitiesGroupBy answers a list of groups whose dimension values are strings (null for
-// empty) in the order of the groupBy argument: stage, currency code, close month.
+// opportunitiesGroupBy answers a list of groups, in NO particular order (2.21 orders them only
+// when asked), each with its dimension values (strings, null for empty) in the order of the
+// groupBy argument: stage, currency code, close month. Nothing here depends on the order of the
+// groups: each one is keyed by its values and merged (group-deals.ts).
 
 /** Twenty answers 50 groups unless told otherwise; stage × currency × month can exceed that. */
 export const DEFAULT_GROUP_LIMIT = 50;
 export const GROUP_LIMIT = 10_000;
 
-export type GroupByShape = { timeZone: boolean; limit: boolean };
+export type GroupByShape = { limit: boolean; withAverage: boolean };
 
-export function groupByDimensions(shape: GroupByShape): string {
-  const month = shape.timeZone ? '{ granularity: MONTH, timeZone: $timeZone }' : '{ granularity: MONTH }';
-  return `[{ stage: true }, { amount: { currencyCode: true } }, { closeDate: ${month} }]`;
-}
+/**
+ * Months are always bucketed in the dashboard's zone by Twenty: 2.21 refuses a DAY…YEAR
+ * group-by without `timeZone` (MISSING_TIMEZONE_FOR_DATE_GROUP_BY), so there is no other form.
+ */
+export const GROUP_BY_DIMENSIONS = '[{ stage: true }, { amount: { currencyCode: true } }, { closeDate: { granularity: MONTH, timeZone: $timeZone } }]';
 
 export function groupByArguments(shape: GroupByShape): { definitions: string; args: string } {
-  const definitions = ['$filter: OpportunityFilterInput', shape.timeZone ? '$timeZone: String' : '', shape.limit ? '$groupLimit: Int' : ''];
-  const args = [`groupBy: ${groupByDimensions(shape)}`, 'filter: $filter', shape.limit ? 'limit: $groupLimit' : ''];
+  const definitions = ['$filter: OpportunityFilterInput', '$timeZone: String', shape.limit ? '$groupLimit: Int' : ''];
+  const args = [`groupBy: ${GROUP_BY_DIMENSIONS}`, 'filter: $filter', shape.limit ? 'limit: $groupLimit' : ''];
   return { definitions: definitions.filter(Boolean).join(', '), args: args.filter(Boolean).join(', ') };
 }
 
 const dimensionValue = z.union([z.string(), z.number(), z.boolean()]).nullable();
+const floatish = z.union([z.number(), z.string()]).nullish();
 
 export const groupByGroupSchema = z.object({
   groupByDimensionValues: z.array(dimensionValue).nullish(),
   totalCount: z.number().int().nonnegative(),
-  sumAmountAmountMicros: z.union([z.number(), z.string()]).nullish(),
-  countNotEmptyAmount: z.number().int().nonnegative().nullish(),
+  sumAmountAmountMicros: floatish,
+  avgAmountAmountMicros: floatish,
 });
 
-export function groupSelection(withAmountCount: boolean): string {
-  return `groupByDimensionValues totalCount sumAmountAmountMicros${withAmountCount ? ' countNotEmptyAmount' : ''}`;
+export function groupSelection(withAverage: boolean): string {
+  return `groupByDimensionValues totalCount sumAmountAmountMicros${withAverage ? ' avgAmountAmountMicros' : ''}`;
 }
 
 function monthOfDimension(value: string | null): string | null {
@@ -45,7 +50,7 @@ function monthOfDimension(value: string | null): string | null {
   return match[1];
 }
 
-/** Groups as Twenty computes them: by UTC month, or local month when given a timeZone. */
+/** Groups as Twenty computes them (local months); amountCount where sum / avg decides it. */
 export function toDealGroups(groups: readonly z.infer<typeof groupByGroupSchema>[], log: Log): DealGroup[] {
   return groups.map((g) => {
     const [stage, currency, month] = (g.groupByDimensionValues ?? []).map((v) => (v === null ? null : String(v)));
@@ -57,7 +62,8 @@ export function toDealGroups(groups: readonly z.infer<typeof groupByGroupSchema>
       count: g.totalCount,
       amountMicros: microsOrFail(g.sumAmountAmountMicros, 'sumAmountAmountMicros', log) ?? 0n,
     };
-    if (g.countNotEmptyAmount !== undefined && g.countNotEmptyAmount !== null) group.amountCount = g.countNotEmptyAmount;
+    const priced = pricedCountFromAverage(g.totalCount, g.sumAmountAmountMicros, g.avgAmountAmountMicros);
+    if (priced !== null) group.amountCount = priced;
     return group;
   });
 }

@@ -9,15 +9,16 @@ import type { Log, Transport } from '@/lib/twenty/transport';
 // Reads every matching deal, `first`/`after` in Twenty's default (id) order. Never ordered by
 // amount: v0.55 loses records on `after` pages when ordered by amount.
 
-export const DEAL_PAGE_DOCUMENT = /* GraphQL */ `
-  query DealPage($filter: OpportunityFilterInput, $first: Int, $after: String, $withTotal: Boolean!) {
+// Two documents rather than `totalCount @include(if: $withTotal)`: Twenty 2.21 crashes on any
+// directive that takes a variable ("Cannot read properties of undefined").
+export function dealPageDocument(withTotal: boolean): string {
+  return `query DealPage($filter: OpportunityFilterInput, $first: Int, $after: String) {
     opportunities(filter: $filter, first: $first, after: $after) {
-      totalCount @include(if: $withTotal)
-      pageInfo { hasNextPage endCursor }
+      ${withTotal ? 'totalCount ' : ''}pageInfo { hasNextPage endCursor }
       edges { node { stage amount { amountMicros currencyCode } closeDate } }
     }
-  }
-`;
+  }`;
+}
 
 const dealPageSchema = z.object({
   opportunities: z.object({
@@ -45,8 +46,8 @@ export async function fetchDealPage(
   opts: { filter: OpportunityFilterInput; first: number; after: string | null; withTotal: boolean; log?: Log },
 ): Promise<DealPage> {
   const data: z.infer<typeof dealPageSchema> = await transport.runQuery({
-    document: DEAL_PAGE_DOCUMENT,
-    variables: { filter: opts.filter, first: opts.first, after: opts.after, withTotal: opts.withTotal },
+    document: dealPageDocument(opts.withTotal),
+    variables: { filter: opts.filter, first: opts.first, after: opts.after },
     schema: dealPageSchema,
   });
   const { totalCount, pageInfo, edges } = data.opportunities;

@@ -1,6 +1,6 @@
 import type { DealGroup } from '@/lib/pipeline/types';
 import { addMonths, snapshotMonthWindow, startOfMonth, type MonthKey } from '@/lib/time/zoned';
-import { currencyFilter, fetchTotals, type AliasState, type CurrencyClass, type Total } from '@/lib/twenty/aggregate-queries';
+import { currencyFilter, fetchTotals, fillPricedCounts, type AliasState, type CurrencyClass, type Total } from '@/lib/twenty/aggregate-queries';
 import { closeDateWithin, stageIn, toFilterInput } from '@/lib/twenty/filters';
 import { foldMonthsOutside, groupDeals, mergeGroups } from '@/lib/twenty/group-deals';
 import { pageAllDeals } from '@/lib/twenty/pager';
@@ -63,16 +63,12 @@ export async function fetchWithAggregates(ctx: StrategyContext, aliases: AliasSt
   const rest = restClass(classes.flatMap((c) => (c.kind === 'code' ? [c.code] : [])));
   const window = snapshotMonthWindow(ctx.now, tz, dashboard.period);
   const cells = ctx.stages.flatMap((stage) => classes.map((c) => ({ stage, c })));
+  const cellParts = cells.map(({ stage, c }) => [...ctx.filterParts, stageIn([stage]), currencyFilter(c)]);
   const restFilter = toFilterInput([...ctx.filterParts, currencyFilter(rest)]);
   const windowFilter = toFilterInput([...ctx.filterParts, closeDateWithin(window.range)]);
-  const withAmountCount = ctx.caps.connectionFields.includes('countNotEmptyAmount');
-  const totals = await fetchTotals({
-    transport,
-    filters: [...cells.map(({ stage, c }) => toFilterInput([...ctx.filterParts, stageIn([stage]), currencyFilter(c)])), restFilter, windowFilter],
-    withAmountCount,
-    aliases,
-    log,
-  });
+  const totalsOptions = { transport, withAverage: ctx.caps.connectionFields.includes('avgAmountAmountMicros'), aliases, log };
+  const totals = await fetchTotals({ ...totalsOptions, filters: [...cellParts.map(toFilterInput), restFilter, windowFilter] });
+  await fillPricedCounts(totalsOptions, totals, cellParts);
   const restCount = totals[cells.length]?.count ?? 0;
   const windowCount = totals[cells.length + 1]?.count ?? 0;
 
@@ -89,13 +85,9 @@ export async function fetchWithAggregates(ctx: StrategyContext, aliases: AliasSt
   } else {
     const monthly = cells.flatMap(({ stage, c }) => months.map((month) => ({ stage, c, month })));
     const ranges = (month: MonthKey) => ({ from: startOfMonth(month, tz), to: startOfMonth(addMonths(month, 1), tz) });
-    const monthTotals = await fetchTotals({
-      transport,
-      filters: monthly.map(({ stage, c, month }) => toFilterInput([...ctx.filterParts, stageIn([stage]), currencyFilter(c), closeDateWithin(ranges(month))])),
-      withAmountCount,
-      aliases,
-      log,
-    });
+    const monthParts = monthly.map(({ stage, c, month }) => [...ctx.filterParts, stageIn([stage]), currencyFilter(c), closeDateWithin(ranges(month))]);
+    const monthTotals = await fetchTotals({ ...totalsOptions, filters: monthParts.map(toFilterInput) });
+    await fillPricedCounts(totalsOptions, monthTotals, monthParts);
     windowGroups = monthly.flatMap(({ stage, c, month }, i) => {
       const total = monthTotals[i];
       return total && total.count > 0 ? [toGroup(stage, c, month, total)] : [];

@@ -22,8 +22,6 @@ export type StrategyContext = {
   /** The top-deals filter (dashboard filter + open stages); null when no stage is open. */
   openFilter: OpportunityFilterInput | null;
   topDealsLimit: number;
-  /** Let groupBy bucket months in the dashboard's zone when the server can (else: boundary query). */
-  useGroupByTimeZone: boolean;
 };
 
 export type StrategyResult = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { DealGroup } from '@/lib/pipeline/types';
+import type { AllowedField } from '@/lib/config/dashboard-schema';
 import { TwentyError } from '@/lib/twenty/errors';
-import { closeDateWithin, toFilterInput, type OpportunityFilterInput } from '@/lib/twenty/filters';
+import { amountMissing, toFilterInput, type OpportunityFilterInput } from '@/lib/twenty/filters';
 import {
   DEFAULT_GROUP_LIMIT,
   GROUP_LIMIT,
@@ -12,24 +12,23 @@ import {
   type GroupByShape,
 } from '@/lib/twenty/group-by-response';
 import { mergeGroups } from '@/lib/twenty/group-deals';
-import { boundarySlices } from '@/lib/twenty/month-correction';
+import { withUnpricedSubtracted } from '@/lib/twenty/priced-count';
 import type { StrategyContext, StrategyResult } from '@/lib/twenty/strategy-context';
 import { toDeals, topDealsFieldSchema, topDealsRootField, topDealsVariableDefinitions } from '@/lib/twenty/top-deals';
-import type { AllowedField } from '@/lib/config/dashboard-schema';
 
-// Strategy 1: one opportunitiesGroupBy (stage × currency × close month) and, in the same request,
-// the top-deals page (a different root field, so 2.x allows it). Months are local when the server
-// takes a groupBy timeZone; otherwise they are UTC months and one more groupBy over the few hours
-// around each month boundary moves those deals to their local month — exact either way.
+// Strategy 1: one opportunitiesGroupBy (stage × currency × close month in the dashboard's zone)
+// and, in the same request, the top-deals page (a different root field, so 2.x allows it). Only
+// on servers whose groupBy takes a `timeZone` (2.21 requires one for MONTH); elsewhere the
+// aggregate strategy runs. When sum / avg cannot decide a bucket's priced count, one more
+// groupBy over the deals without an amount does (priced-count.ts).
 
 export type GroupByDocumentOptions = GroupByShape & {
-  withAmountCount: boolean;
   topDeals: { fields: readonly AllowedField[]; withEdges: boolean } | null;
 };
 
 export function groupByDocument(opts: GroupByDocumentOptions): string {
   const { definitions, args } = groupByArguments(opts);
-  const groupBy = `opportunitiesGroupBy(${args}) { ${groupSelection(opts.withAmountCount)} }`;
+  const groupBy = `opportunitiesGroupBy(${args}) { ${groupSelection(opts.withAverage)} }`;
   if (!opts.topDeals) return `query PipelineGroups(${definitions}) { ${groupBy} }`;
   const vars = `${definitions}, ${topDealsVariableDefinitions(opts.topDeals.withEdges)}`;
   return `query PipelineGroups(${vars}) { ${groupBy} ${topDealsRootField(opts.topDeals.fields, opts.topDeals.withEdges)} }`;
@@ -41,19 +40,14 @@ const resultSchema = z.object({
 });
 
 function shapeOf(ctx: StrategyContext): GroupByShape {
-  return { timeZone: ctx.caps.groupByTimeZone && ctx.useGroupByTimeZone, limit: ctx.caps.groupByArgs.includes('limit') };
+  return { limit: ctx.caps.groupByArgs.includes('limit'), withAverage: ctx.caps.groupFields.includes('avgAmountAmountMicros') };
 }
 
 async function runGroupBy(ctx: StrategyContext, filter: OpportunityFilterInput, withTop: boolean) {
   const shape = shapeOf(ctx);
   const withEdges = ctx.topDealsLimit > 0;
-  const document = groupByDocument({
-    ...shape,
-    withAmountCount: ctx.caps.groupFields.includes('countNotEmptyAmount'),
-    topDeals: withTop ? { fields: ctx.dashboard.fields, withEdges } : null,
-  });
-  const variables: Record<string, unknown> = { filter };
-  if (shape.timeZone) variables.timeZone = ctx.dashboard.timeZone;
+  const document = groupByDocument({ ...shape, topDeals: withTop ? { fields: ctx.dashboard.fields, withEdges } : null });
+  const variables: Record<string, unknown> = { filter, timeZone: ctx.dashboard.timeZone };
   if (shape.limit) variables.groupLimit = GROUP_LIMIT;
   if (withTop) variables.openFilter = ctx.openFilter;
   if (withTop && withEdges) variables.topFirst = ctx.topDealsLimit;
@@ -63,32 +57,19 @@ async function runGroupBy(ctx: StrategyContext, filter: OpportunityFilterInput, 
   return { ...answer, complete };
 }
 
-/** Moves the deals of each boundary slice from their UTC month to their local month. */
-async function correctToLocalMonths(ctx: StrategyContext, utcGroups: DealGroup[]): Promise<{ groups: DealGroup[]; complete: boolean }> {
-  const utcMonths = new Set(utcGroups.flatMap((g) => (g.closeMonth ? [g.closeMonth] : [])));
-  const { slices, zonedMonthOf } = boundarySlices(utcMonths, ctx.dashboard.timeZone);
-  if (slices.length === 0) return { groups: utcGroups, complete: true };
-  const answer = await runGroupBy(ctx, toFilterInput([...ctx.filterParts, { or: slices.map(closeDateWithin) }]), false);
-  const moves = toDealGroups(answer.opportunitiesGroupBy, ctx.log);
-  const adjusted: DealGroup[] = [...utcGroups];
-  for (const move of moves) {
-    const target = move.closeMonth ? zonedMonthOf.get(move.closeMonth) : undefined;
-    if (!target) throw new TwentyError('upstream_error', `boundary deals reported in unexpected month ${move.closeMonth}`);
-    const negative: DealGroup = { ...move, count: -move.count, amountMicros: -move.amountMicros };
-    if (move.amountCount !== undefined) negative.amountCount = -move.amountCount;
-    adjusted.push(negative, { ...move, closeMonth: target });
-  }
-  ctx.log({ level: 'debug', event: 'twenty.groupby_month_correction', slices: slices.length, moved: moves.length });
-  return { groups: mergeGroups(adjusted), complete: answer.complete };
-}
-
 export async function fetchWithGroupBy(ctx: StrategyContext): Promise<StrategyResult & { verified: boolean }> {
+  if (!ctx.caps.groupByTimeZone) {
+    throw new TwentyError('rejected', "this server's groupBy takes no timeZone, so it cannot bucket months in the dashboard's zone");
+  }
   const withTop = ctx.openFilter !== null;
   const answer = await runGroupBy(ctx, toFilterInput(ctx.filterParts), withTop);
-  const firstGroups = mergeGroups(toDealGroups(answer.opportunitiesGroupBy, ctx.log));
-  const corrected = shapeOf(ctx).timeZone ? { groups: firstGroups, complete: true } : await correctToLocalMonths(ctx, firstGroups);
-  const groups = corrected.groups;
-  let verified = answer.complete && corrected.complete;
+  let groups = mergeGroups(toDealGroups(answer.opportunitiesGroupBy, ctx.log));
+  let verified = answer.complete;
+  if (groups.some((g) => g.amountCount === undefined)) {
+    const unpriced = await runGroupBy(ctx, toFilterInput([...ctx.filterParts, amountMissing()]), false);
+    groups = withUnpricedSubtracted(groups, mergeGroups(toDealGroups(unpriced.opportunitiesGroupBy, ctx.log)), ctx.log);
+    verified &&= unpriced.complete;
+  }
   if (!verified) ctx.log({ level: 'warn', event: 'twenty.groupby_truncated', groups: answer.opportunitiesGroupBy.length });
   if (withTop && answer.topDeals) {
     // The open-deal count from the same request catches a server that drops groups silently.

@@ -3,7 +3,7 @@ import { dashboardDefaults } from '@/lib/config/dashboard-schema';
 import type { Capabilities } from '@/lib/twenty/capabilities';
 import { TwentyError } from '@/lib/twenty/errors';
 import { dashboardFilterParts, knownStageValues, microsLiteral, openStagesOf, toFilterInput } from '@/lib/twenty/filters';
-import { DEAL_PAGE_DOCUMENT } from '@/lib/twenty/pager';
+import { dealPageDocument } from '@/lib/twenty/pager';
 import { v055CoreSchema } from './helpers/fixtures';
 import { variableErrors } from './helpers/documents';
 
@@ -31,7 +31,7 @@ function partsFor(filter: Record<string, unknown>, caps: Capabilities = v055, ti
 
 /** Every filter is checked the way Twenty checks variables: against the real v0.55 schema. */
 function coercesOnV055(parts: object[]) {
-  return variableErrors(v055CoreSchema(), DEAL_PAGE_DOCUMENT, { filter: toFilterInput(parts as never), first: 60, withTotal: true });
+  return variableErrors(v055CoreSchema(), dealPageDocument(true), { filter: toFilterInput(parts as never), first: 60 });
 }
 
 describe('each option of a locked filter', () => {
@@ -59,13 +59,15 @@ describe('each option of a locked filter', () => {
 
   test('a relative close-date window is a half-open range of the dashboard\'s local days', () => {
     const { parts } = partsFor({ closeDate: { relative: 'this-quarter' } }, v055, 'America/New_York');
-    expect(parts).toEqual([{ closeDate: { gte: '2027-04-01T04:00:00.000Z', lt: '2027-07-01T04:00:00.000Z' } }]);
+    // Two parts, one operator each: Twenty 2.21 refuses `{closeDate: {gte, lt}}` (FINDINGS item 1).
+    expect(parts).toEqual([{ closeDate: { gte: '2027-04-01T04:00:00.000Z' } }, { closeDate: { lt: '2027-07-01T04:00:00.000Z' } }]);
     expect(coercesOnV055(parts)).toEqual([]);
   });
 
   test('an absolute window includes its `to` day; either end may be open', () => {
     expect(partsFor({ closeDate: { from: '2027-01-01', to: '2027-03-31' } }).parts).toEqual([
-      { closeDate: { gte: '2027-01-01T00:00:00.000Z', lt: '2027-04-01T00:00:00.000Z' } },
+      { closeDate: { gte: '2027-01-01T00:00:00.000Z' } },
+      { closeDate: { lt: '2027-04-01T00:00:00.000Z' } },
     ]);
     expect(partsFor({ closeDate: { from: '2027-01-01' } }).parts).toEqual([{ closeDate: { gte: '2027-01-01T00:00:00.000Z' } }]);
     expect(partsFor({ closeDate: { to: '2027-01-31' } }).parts).toEqual([{ closeDate: { lt: '2027-02-01T00:00:00.000Z' } }]);
@@ -88,7 +90,7 @@ describe('each option of a locked filter', () => {
     const { parts } = partsFor({ stages: ['NEW'], closeDate: { relative: 'next-90-days' }, minAmountMicros: '1' });
     const input = toFilterInput(parts);
     expect(Object.keys(input)).toEqual(['and']);
-    expect(parts).toHaveLength(3);
+    expect(parts).toHaveLength(4);
     expect(coercesOnV055(parts)).toEqual([]);
   });
 });

@@ -43,6 +43,31 @@ describe('the read-only guard', () => {
     expect(server.received).toHaveLength(0);
     expect(transport.callCount()).toBe(0);
   });
+
+  test.each([
+    'real-2.21/misc/directive-include-variable-true.json',
+    'real-2.21/misc/directive-include-variable-false.json',
+    'real-2.21/misc/directive-include-variable-on-groupby.json',
+    'real-2.21/misc/directive-skip-variable-on-node-field.json',
+  ])('refuses a directive on a variable, which crashed real 2.21 (%s), before sending it', async (file) => {
+    const captured = readFixture(file) as { request: { body: { query: string } }; response: { body: { errors: { message: string }[] } } };
+    expect(captured.response.body.errors[0]?.message).toMatch(/^Cannot read properties of undefined/);
+    const { server, transport } = await setup(() => ({ body: { data: {} } }));
+    const err = await failure(transport.runQuery({ document: captured.request.body.query, schema: anything }));
+    expect(err.kind).toBe('rejected');
+    expect(err.message).toMatch(/variable/);
+    expect(server.received).toHaveLength(0);
+  });
+
+  test.each(['real-2.21/misc/directive-include-literal-true.json', 'real-2.21/misc/directive-include-literal-false.json'])(
+    'lets a literal directive through, as real 2.21 did (%s)',
+    async (file) => {
+      const captured = readFixture(file) as { request: { body: { query: string } }; response: { body: unknown } };
+      const { server, transport } = await setup(() => ({ body: captured.response.body }));
+      await transport.runQuery({ document: captured.request.body.query, schema: anything });
+      expect(server.received).toHaveLength(1);
+    },
+  );
 });
 
 describe('requests', () => {

@@ -37,7 +37,7 @@ export function withGroupBy(schema: GraphQLSchema): GraphQLSchema {
         groupByDimensionValues: [String]
         totalCount: Int
         sumAmountAmountMicros: Float
-        countNotEmptyAmount: Int
+        avgAmountAmountMicros: Float
       }
       extend type Query {
         opportunitiesGroupBy(groupBy: [OpportunityGroupByInput!]!, filter: OpportunityFilterInput, limit: Int): [OpportunityGroupByConnection!]!

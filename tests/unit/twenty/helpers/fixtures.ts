@@ -12,6 +12,13 @@ type Captured = { response: { body: { data: IntrospectionQuery } } };
 
 let core: GraphQLSchema | undefined;
 let metadata: GraphQLSchema | undefined;
+let core221: GraphQLSchema | undefined;
+
+/** The real Twenty 2.21 workspace schema (real-2.21/introspection-core.json). */
+export function v221CoreSchema(): GraphQLSchema {
+  core221 ??= buildClientSchema((readFixture('real-2.21/introspection-core.json') as Captured).response.body.data);
+  return core221;
+}
 
 /** The real v0.55 workspace schema (introspection-core.json). */
 export function v055CoreSchema(): GraphQLSchema {

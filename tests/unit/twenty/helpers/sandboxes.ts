@@ -3,9 +3,12 @@ import { dashboardDefaults, type DashboardConfig } from '@/lib/config/dashboard-
 import { startSandbox, type Sandbox } from '@/lib/sandbox/index';
 import { createCallBudget } from '@/lib/twenty/budget';
 import { createTwentyClient, type TwentyClientOptions } from '@/lib/twenty/client';
+import { strict221, type StrictFetch } from './strict-221';
 import { readEveryDeal, type RawDeal } from './truth';
 
-// One demo workspace per Twenty version, same seed, for the integration tests of a file.
+// One demo workspace per Twenty version, same seed, for the integration tests of a file. Every
+// client talks to it through strict221: what real 2.21 refuses is refused with its captured
+// answer even where the demo workspace would accept it, and groupBy groups come back scrambled.
 
 export const KEY = 'integration-key';
 export const NOW = new Date('2027-03-15T12:00:00Z');
@@ -32,6 +35,15 @@ export const DASHBOARDS: DashboardConfig[] = [
     rates: { GBP: '1.17' },
     lostStages: ['NEW'],
     filter: { stages: ['NEW', 'SCREENING', 'PROPOSAL', 'CUSTOMER'], closeDate: { relative: 'last-12-months' }, minAmountMicros: '20000000000' },
+  }),
+  dashboardDefaults({
+    slug: 'kolkata-from-to',
+    title: 'Kolkata',
+    timeZone: 'Asia/Kolkata',
+    period: 'month',
+    rates: { EUR: '1.08', GBP: '1.27' },
+    filter: { closeDate: { from: '2026-09-01', to: '2027-06-30' } },
+    topDeals: 3,
   }),
 ];
 
@@ -60,10 +72,19 @@ export function startSandboxesForFile() {
     if (!s) throw new Error(`sandbox ${version} not started`);
     return s;
   };
+  let lastStrict: StrictFetch | undefined;
   return {
     sandbox,
     everyDeal: (version: Version): RawDeal[] => deals.get(version) ?? [],
-    client: (version: Version, options: Partial<TwentyClientOptions> = {}) =>
-      createTwentyClient({ apiUrl: sandbox(version).url, apiKey: KEY, budget: createCallBudget({ perMinute: 100_000 }), log: () => {}, ...options }),
+    client: (version: Version, options: Partial<TwentyClientOptions> = {}) => {
+      lastStrict = strict221(options.fetch ?? fetch);
+      const budget = createCallBudget({ perMinute: 100_000 });
+      return createTwentyClient({ apiUrl: sandbox(version).url, apiKey: KEY, budget, log: () => {}, ...options, fetch: lastStrict.fetch });
+    },
+    /** The requests the last client made (and which of them 2.21 would have refused). */
+    lastRequests: (): StrictFetch => {
+      if (!lastStrict) throw new Error('no client yet');
+      return lastStrict;
+    },
   };
 }
