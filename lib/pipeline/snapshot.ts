@@ -1,6 +1,7 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { conversionFor } from '@/lib/money/totals';
 import { computeKpis } from '@/lib/pipeline/kpis';
+import { processDealKeyer, type DealKeyer } from '@/lib/pipeline/deal-key';
 import { buildStageCatalog } from '@/lib/pipeline/stage-catalog';
 import { summariseStages } from '@/lib/pipeline/stages';
 import { buildTimeline } from '@/lib/pipeline/timeline';
@@ -9,13 +10,14 @@ import type { PipelineData, SnapshotContent } from '@/lib/pipeline/types';
 
 /**
  * Everything a dashboard shows, from Twenty's buckets and top deals. Pure: the same data,
- * dashboard and `now` always give the same content (and so the same version).
+ * dashboard, `now` and deal keyer always give the same content (and so the same version).
+ * The app passes its configured keyer (lib/pipeline/deal-key.ts); without one, this process's.
  */
 export function buildSnapshotContent(
   data: PipelineData,
   dashboard: DashboardConfig,
   now: Date,
-  opts: { demo: boolean },
+  opts: { demo: boolean; dealKeys?: DealKeyer },
 ): SnapshotContent {
   const conversion = conversionFor(dashboard.currency, dashboard.rates);
   const catalog = buildStageCatalog(data.stageOptions, data.groups, dashboard);
@@ -31,7 +33,7 @@ export function buildSnapshotContent(
     stages: summariseStages(catalog, groups, conversion),
     kpis: computeKpis(groups, catalog, conversion, dashboard, now),
     timeline: buildTimeline(groups, catalog, conversion, dashboard, now),
-    topDeals: selectTopDeals(data.topDeals, catalog, conversion, dashboard),
+    topDeals: selectTopDeals(data.topDeals, catalog, conversion, dashboard, opts.dealKeys ?? processDealKeyer()),
     fields: [...dashboard.fields],
     rates: { ...dashboard.rates },
     strategy: data.strategy,

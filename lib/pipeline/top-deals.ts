@@ -1,5 +1,6 @@
 import type { AllowedField, DashboardConfig } from '@/lib/config/dashboard-schema';
 import { toDisplayMicros, type Conversion } from '@/lib/money/totals';
+import type { DealKeyer } from '@/lib/pipeline/deal-key';
 import { compareText, type StageCatalog } from '@/lib/pipeline/stage-catalog';
 import type { Deal, TopDeal } from '@/lib/pipeline/types';
 
@@ -20,11 +21,12 @@ function compareRanked(a: Ranked, b: Ranked): number {
 }
 
 /**
- * The public projection of a deal: the id plus exactly the fields the dashboard allows. A field
- * that is not allowed is absent from the object (not null), so it cannot leak through JSON.
+ * The public projection of a deal: an opaque key (never Twenty's record id) plus exactly the
+ * fields the dashboard allows. A field that is not allowed is absent from the object (not null),
+ * so it cannot leak through JSON.
  */
-export function redactDeal(deal: Deal, fields: ReadonlySet<AllowedField>, labelOf: (stage: string) => string): TopDeal {
-  const out: TopDeal = { id: deal.id };
+export function redactDeal(deal: Deal, fields: ReadonlySet<AllowedField>, labelOf: (stage: string) => string, key: string): TopDeal {
+  const out: TopDeal = { id: key };
   if (fields.has('name')) out.name = deal.name;
   if (fields.has('amount')) {
     out.amountMicros = deal.amountMicros === null ? null : deal.amountMicros.toString();
@@ -44,7 +46,8 @@ export function selectTopDeals(
   deals: Deal[],
   catalog: StageCatalog,
   conversion: Conversion,
-  dashboard: Pick<DashboardConfig, 'fields' | 'topDeals'>,
+  dashboard: Pick<DashboardConfig, 'slug' | 'fields' | 'topDeals'>,
+  keyOf: DealKeyer,
 ): TopDeal[] {
   const fields = new Set(dashboard.fields);
   return deals
@@ -52,5 +55,5 @@ export function selectTopDeals(
     .map((d) => rank(d, conversion))
     .sort(compareRanked)
     .slice(0, dashboard.topDeals)
-    .map((r) => redactDeal(r.deal, fields, catalog.labelOf));
+    .map((r) => redactDeal(r.deal, fields, catalog.labelOf, keyOf(dashboard.slug, r.deal.id)));
 }

@@ -1,6 +1,7 @@
 import type { LoadedContent, SnapshotCache } from '@/lib/cache';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import type { PipelineData, SnapshotContent } from '@/lib/pipeline/types';
+import type { DealKeyer } from '@/lib/pipeline/deal-key';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import type { Basis } from '@/lib/realtime/exact-update';
 import { timeFrameOf } from '@/lib/realtime/filter-match';
@@ -34,6 +35,8 @@ export type RealtimeOptions = {
   clockSkewMs?: number;
   reconcileAfterErrorMs?: number;
   recordMemoryMax?: number;
+  /** Names top deals and ticker lines on the wire (default: this process's random keyer). */
+  dealKeys?: DealKeyer;
   now?: () => number;
 };
 
@@ -89,7 +92,7 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
   });
 
   function contentOf(feed: DashboardFeed, basis: Basis, at: Date): SnapshotContent {
-    return { ...buildSnapshotContent(basis.data, dashboardOf(feed.slug), at, { demo: opts.demo }), ticker: [...feed.ticker] };
+    return { ...buildSnapshotContent(basis.data, dashboardOf(feed.slug), at, { demo: opts.demo, dealKeys: opts.dealKeys }), ticker: [...feed.ticker] };
   }
 
   function flush(feed: DashboardFeed): void {
@@ -158,7 +161,7 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
     },
     accept(event, createdAt = null) {
       stats.received += 1;
-      const routed = routeDelivery(event, createdAt, memory, feeds.values(), (slug) => opts.dashboards.get(slug), new Date(now()));
+      const routed = routeDelivery(event, createdAt, memory, feeds.values(), (slug) => opts.dashboards.get(slug), new Date(now()), opts.dealKeys);
       if (routed.ignored) stats.ignored[routed.ignored] += 1;
       for (const slug of routed.refresh) {
         stats.refreshReasons.company = (stats.refreshReasons.company ?? 0) + 1;

@@ -1,4 +1,5 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import type { DealKeyer } from '@/lib/pipeline/deal-key';
 import type { TickerItem } from '@/lib/pipeline/types';
 import type { Transition } from '@/lib/realtime/exact-update';
 import type { DashboardFeed, IgnoredReason } from '@/lib/realtime/feed';
@@ -33,6 +34,7 @@ export function routeDelivery(
   feeds: Iterable<DashboardFeed>,
   dashboardOf: (slug: string) => DashboardConfig | undefined,
   now: Date,
+  keyOf?: DealKeyer,
 ): Routed {
   if (event.objectName === 'company') {
     // Only a company's name is shown (top deals), and a webhook cannot say which deals name it.
@@ -56,7 +58,7 @@ export function routeDelivery(
       const known = new Set(data.stageOptions.map((o) => o.value));
       const before: Match = observed.previous ? matchesFilter(observed.previous, dashboard, now, known) : 'unknown';
       const after = matchesFilter(removal ? asLive(next) : next, dashboard, now, known);
-      tickerItem = tickerItemFor({ action: event.action, previous: observed.previous, next, updatedFields: event.updatedFields, before, after }, dashboard, data.stageOptions);
+      tickerItem = tickerItemFor({ action: event.action, previous: observed.previous, next, updatedFields: event.updatedFields, before, after }, dashboard, data.stageOptions, keyOf);
     }
     perDashboard.push({ feed, transition, tickerItem });
   }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import { processDealKeyer, type DealKeyer } from '@/lib/pipeline/deal-key';
 import type { StageOption, TickerItem, TickerKind } from '@/lib/pipeline/types';
 import type { Match } from '@/lib/realtime/filter-match';
 import { isLive, timeOf, type RecordState } from '@/lib/realtime/record-state';
@@ -8,7 +8,8 @@ import type { WebhookAction } from '@/lib/webhooks/payload';
 // The live ticker: one line per visible move of a deal, found by comparing a delivery with the
 // deal's last known state (Twenty sends the new state and the names of changed fields, never
 // old values). Redacted to the dashboard's fields: a name only with 'name', money only with
-// 'amount' (as micros + code; the UI formats it).
+// 'amount' (as micros + code; the UI formats it), stages only with 'stage'; the line's id is an
+// opaque key of the deal and the change (lib/pipeline/deal-key.ts), never Twenty's record id.
 
 export const TICKER_LENGTH = 20;
 
@@ -41,26 +42,28 @@ function kindOf(input: TickerInput, dashboard: DashboardConfig): TickerKind | nu
   return 'moved';
 }
 
-export function tickerItemFor(input: TickerInput, dashboard: DashboardConfig, stageOptions: readonly StageOption[]): TickerItem | null {
-  const kind = kindOf(input, dashboard);
-  if (kind === null) return null;
+/** The stages a line names: only on a dashboard that shows stages. */
+function stagesOf(input: TickerInput, kind: TickerKind, stageOptions: readonly StageOption[]): Pick<TickerItem, 'fromStage' | 'fromLabel' | 'toStage' | 'toLabel'> {
   const { previous, next } = input;
   const labelOf = (stage: string) => stageOptions.find((o) => o.value === stage)?.label ?? stage;
-  const at = next.destroyed ? next.updatedAt : (next.deletedAt ?? next.updatedAt);
-  const item: TickerItem = {
-    id: createHash('sha256').update(`${next.id}\n${next.updatedAt}\n${input.action}`).digest('hex').slice(0, 16),
-    at,
-    kind,
-  };
   const moved = kind === 'moved' || kind === 'won' || kind === 'lost';
-  if (moved && input.action === 'updated' && previous && previous.stage !== next.stage) {
-    item.fromStage = previous.stage;
-    item.fromLabel = labelOf(previous.stage);
-  }
-  if (input.action === 'updated' || kind === 'created' || kind === 'restored') {
-    item.toStage = next.stage;
-    item.toLabel = labelOf(next.stage);
-  }
+  const from = moved && input.action === 'updated' && previous && previous.stage !== next.stage ? { fromStage: previous.stage, fromLabel: labelOf(previous.stage) } : {};
+  const to = input.action === 'updated' || kind === 'created' || kind === 'restored' ? { toStage: next.stage, toLabel: labelOf(next.stage) } : {};
+  return { ...from, ...to };
+}
+
+export function tickerItemFor(
+  input: TickerInput,
+  dashboard: DashboardConfig,
+  stageOptions: readonly StageOption[],
+  keyOf: DealKeyer = processDealKeyer(),
+): TickerItem | null {
+  const kind = kindOf(input, dashboard);
+  if (kind === null) return null;
+  const { next } = input;
+  const at = next.destroyed ? next.updatedAt : (next.deletedAt ?? next.updatedAt);
+  const item: TickerItem = { id: keyOf(dashboard.slug, next.id, next.updatedAt, input.action), at, kind };
+  if (dashboard.fields.includes('stage')) Object.assign(item, stagesOf(input, kind, stageOptions));
   if (dashboard.fields.includes('name') && next.name !== null) item.dealName = next.name;
   if (dashboard.fields.includes('amount') && next.amountMicros !== null && next.currencyCode !== null) {
     item.amountMicros = next.amountMicros.toString();

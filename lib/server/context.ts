@@ -7,6 +7,7 @@ import { createTwentyClient, type TwentyClient } from '@/lib/twenty';
 import { createCallBudget, type CallBudget } from '@/lib/twenty/budget';
 import { createSnapshotCache, type SnapshotCache } from '@/lib/cache';
 import { createRealtimeEngine, type RealtimeEngine } from '@/lib/realtime/engine';
+import { dealKeyerFor } from '@/lib/pipeline/deal-key';
 import { createMemoryNonceStore, type NonceStore } from '@/lib/webhooks/nonce-store';
 import { TwentyError } from '@/lib/twenty/errors';
 import { clusterFromEnv } from '@/lib/cluster/setup';
@@ -80,6 +81,8 @@ export function buildContext(env: Env): AppContext {
     clockSkewMs: env.WEBHOOK_CLOCK_SKEW_MS,
     // Retries after an upstream error start at the backoff's first step; the cache stretches them.
     reconcileAfterErrorMs: env.UPSTREAM_RETRY_MIN_MS,
+    // Top deals and ticker lines are named by keys, not Twenty's ids (one secret for every instance).
+    dealKeys: dealKeyerFor(env.SESSION_PASSWORD),
   });
   const rawCache = createSnapshotCache({
     ttlMs: env.CACHE_TTL_MS,

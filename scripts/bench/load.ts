@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const { createTwentyClient } = await import('@/lib/twenty');
   const { createCallBudget } = await import('@/lib/twenty/budget');
   const { buildSnapshotContent } = await import('@/lib/pipeline/snapshot');
+  const { dealKeyerFromSecret } = await import('@/lib/pipeline/deal-key');
   const { dashboardSchema } = await import('@/lib/config/dashboard-schema');
 
   const KEYS = { app: 'load-app-key-8d2c6a4e1f9b3d7c5a0e', user: 'load-user-key-3b9f1d7a5c2e8f4a6d0b', secret: 'load-webhook-secret-6a1e9c3d7b', session: 'load-session-password-2f7c9e4a1b6d3e8f5a0c9b7d' };
@@ -80,9 +81,11 @@ async function main(): Promise<void> {
   const ids = ((await crm('/graphql', { query: 'query { opportunities(first: 200) { edges { node { id } } } }' })).data?.opportunities as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
 
   // An independent fresh read of the CRM (the user's key, its own budget) turned into content.
+  // The app names top deals with keys derived from its SESSION_PASSWORD; the fresh read does too.
+  const dealKeys = dealKeyerFromSecret(KEYS.session);
   const fresh = createTwentyClient({ apiUrl: sandbox.url, apiKey: KEYS.user, budget: createCallBudget({ perMinute: 6_000 }), log: () => undefined });
   const comparable = (content: Record<string, unknown>) => JSON.stringify([content.stages, content.kpis, content.timeline, content.topDeals]);
-  const freshContent = async () => comparable(buildSnapshotContent(await fresh.fetchPipelineData(dashboard, new Date()), dashboard, new Date(), { demo: true }));
+  const freshContent = async () => comparable(buildSnapshotContent(await fresh.fetchPipelineData(dashboard, new Date()), dashboard, new Date(), { demo: true, dealKeys }));
 
   type Answer = { status: number; version: string | null; stale: boolean; ms: number; body: string; error?: string };
   const agent = new Agent({ keepAlive: true, maxSockets: flags.viewers });

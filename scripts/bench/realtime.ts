@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   const { startSandbox } = await import('@/lib/sandbox');
   const { canonicalJson } = await import('@/lib/pipeline/version');
   const { buildSnapshotContent } = await import('@/lib/pipeline/snapshot');
+  const { dealKeyerFor } = await import('@/lib/pipeline/deal-key');
   const { createTwentyClient } = await import('@/lib/twenty');
   const { createCallBudget } = await import('@/lib/twenty/budget');
 
@@ -151,7 +152,8 @@ async function main(): Promise<void> {
     return freshClient.fetchPipelineData(dashboard, new Date());
   });
   const now = new Date();
-  const fresh = buildSnapshotContent(freshData, dashboard, now, { demo: true });
+  // Named with the app's keys (top deals and ticker lines carry keys, not record ids).
+  const fresh = buildSnapshotContent(freshData, dashboard, now, { demo: true, dealKeys: dealKeyerFor(process.env.SESSION_PASSWORD) });
   const cached = ctx.cache.peek(dashboard.slug);
   const strip = (content: object) => canonicalJson({ ...content, ticker: undefined, version: undefined, asOf: undefined, stale: undefined, staleReason: undefined, staleSince: undefined });
   const exact = cached !== undefined && strip(cached) === strip(fresh);

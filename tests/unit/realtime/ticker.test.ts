@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import { dealKeyerFromSecret } from '@/lib/pipeline/deal-key';
 import type { TickerItem } from '@/lib/pipeline/types';
 import type { RecordState } from '@/lib/realtime/record-state';
 import { TICKER_LENGTH, addToTicker, tickerItemFor, type TickerInput } from '@/lib/realtime/ticker';
@@ -50,7 +51,41 @@ describe('ticker lines from a delivery and the last known state', () => {
     expect(got).not.toHaveProperty('amountMicros');
     expect(got).not.toHaveProperty('currencyCode');
     expect(JSON.stringify(got)).not.toContain('Globex');
-    expect(got?.id).toMatch(/^[0-9a-f]{16}$/); // a hash, not the record id
+    expect(got?.id).toMatch(/^[A-Za-z0-9_-]{22}$/); // a key, not the record id
+  });
+
+  test('no stages without "stage": no from/to on any kind of line', () => {
+    const amountOnly = board({ fields: ['amount'], wonStages: ['CUSTOMER'] });
+    const lines = [
+      item(amountOnly, { previous: deal({ stage: 'MEETING' }), next: deal({ stage: 'PROPOSAL', updatedAt: iso(T + 1) }), updatedFields: ['stage'] }),
+      item(amountOnly, { next: deal({ stage: 'PROPOSAL' }), updatedFields: ['stage'], before: 'unknown' }),
+      item(amountOnly, { previous: deal({ stage: 'PROPOSAL' }), next: deal({ stage: 'CUSTOMER', updatedAt: iso(T + 1) }), updatedFields: ['stage'] }),
+      item(amountOnly, { action: 'created', next: deal(), before: 'unknown' }),
+      item(amountOnly, { action: 'restored', next: deal(), before: 'unknown' }),
+      item(amountOnly, { action: 'deleted', previous: deal(), next: deal({ deletedAt: iso(T + 9), updatedAt: iso(T + 9) }), after: true }),
+    ];
+    expect(lines.map((l) => l?.kind)).toEqual(['moved', 'moved', 'won', 'created', 'restored', 'lost']);
+    for (const line of lines) {
+      // Every field a line may carry, each against what this dashboard allows.
+      expect(Object.keys(line ?? {}).sort()).toEqual(['amountMicros', 'at', 'currencyCode', 'id', 'kind']);
+      const wire = JSON.stringify(line);
+      for (const stage of ['MEETING', 'PROPOSAL', 'CUSTOMER', 'NEW', 'Meeting', 'Proposal', 'Customer']) expect(wire).not.toContain(stage);
+    }
+    const nothing = item(board({ fields: [] }), { previous: deal({ stage: 'MEETING' }), next: deal({ stage: 'PROPOSAL', updatedAt: iso(T + 1) }), updatedFields: ['stage'] });
+    expect(Object.keys(nothing ?? {}).sort()).toEqual(['at', 'id', 'kind']);
+  });
+
+  test("a line's id is a key of the deal, the change and the dashboard; never the record id", () => {
+    const recordId = '5b0e3c7a-9d21-4f68-b3ae-1c2d3e4f5a6b';
+    const keys = dealKeyerFromSecret('a-session-password-for-unit-tests-only-0123');
+    const line = (dashboard: DashboardConfig, updatedAt: number) =>
+      tickerItemFor({ action: 'updated', previous: deal({ id: recordId, stage: 'MEETING' }), next: deal({ id: recordId, stage: 'PROPOSAL', updatedAt: iso(updatedAt) }), updatedFields: ['stage'], before: true, after: true }, dashboard, STAGES, keys);
+    const first = line(dashboard, T + 1);
+    expect(JSON.stringify(first)).not.toContain(recordId);
+    expect(first?.id).toBe(keys('sales', recordId, iso(T + 1), 'updated'));
+    expect(line(dashboard, T + 1)?.id).toBe(first?.id); // the same change heard twice (or by another instance): one line
+    expect(line(dashboard, T + 2)?.id).not.toBe(first?.id);
+    expect(line(board({ slug: 'board', wonStages: ['CUSTOMER'] }), T + 1)?.id).not.toBe(first?.id);
   });
 });
 
