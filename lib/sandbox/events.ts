@@ -23,6 +23,9 @@ export type SandboxChange = {
 
 export type ChangeListener = (changes: SandboxChange[]) => void;
 
+/** Who made a metadata change: a user's id, or else the API key's id (never both). */
+export type MetadataInitiator = { userId: string } | { apiKeyId: string };
+
 /** A metadata change, sent to `*.*` and `metadata.*` webhooks as `metadata.<metadataName>.<type>`. */
 export type MetadataChange = {
   type: 'created' | 'updated' | 'deleted';
@@ -32,6 +35,8 @@ export type MetadataChange = {
   /** Twenty's event properties: `{after}` on create, `{before}` on delete, and on update
    * `{updatedFields, diff, before, after}`. */
   properties: Record<string, unknown>;
+  /** Absent: the workspace's API key made it (the dispatcher fills in its id). */
+  initiator?: MetadataInitiator;
 };
 
 export type MetadataListener = (changes: MetadataChange[]) => void;

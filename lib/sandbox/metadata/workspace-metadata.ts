@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { badUserInput, TwentyError } from '@/lib/sandbox/graphql/errors';
 import { COMPANY_FIELDS, DEFAULT_STAGE_OPTIONS, OPPORTUNITY_FIELDS, type FieldTemplate } from '@/lib/sandbox/metadata/field-templates';
-import type { MetadataChange, MetadataListener } from '@/lib/sandbox/events';
+import type { MetadataChange, MetadataInitiator, MetadataListener } from '@/lib/sandbox/events';
 import { fieldUpdatedChange } from '@/lib/sandbox/metadata/field-events';
 import { randomUuid, seededRandom, type Random } from '@/lib/sandbox/records/random';
 import { WebhookRegistry } from '@/lib/sandbox/webhooks/registry';
@@ -123,7 +123,8 @@ export class WorkspaceMetadata {
     for (const listener of this.changeListeners) listener(changes);
   }
 
-  updateField(id: string, update: unknown): FieldMeta {
+  /** `initiator`: who asked (a user's session; default the API key), named in the metadata event. */
+  updateField(id: string, update: unknown, initiator?: MetadataInitiator): FieldMeta {
     const field = this.allFields().find((f) => f.id === id);
     if (!field) throw new TwentyError('Field does not exist', 'NOT_FOUND');
     const parsed = updateSchema.safeParse(update);
@@ -149,7 +150,7 @@ export class WorkspaceMetadata {
       for (const listener of this.listeners) listener(change);
     }
     const event = fieldUpdatedChange(snapshot, field, this.workspaceId);
-    if (event) this.emitMetadata([event]);
+    if (event) this.emitMetadata([initiator ? { ...event, initiator } : event]);
     return field;
   }
 }

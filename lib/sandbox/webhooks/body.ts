@@ -1,7 +1,7 @@
 // The JSON body of one delivery, with Twenty's key order and its per-version money encoding:
 // records as transform-event-batch-to-webhook-events.ts builds them, metadata events as
 // call-webhook-jobs-for-metadata.job.ts does (captured: real-2.21/webhooks/067-…).
-import type { ChangeUser, FlatRecord, MetadataChange, SandboxChange } from '@/lib/sandbox/events';
+import type { ChangeUser, FlatRecord, MetadataChange, MetadataInitiator, SandboxChange } from '@/lib/sandbox/events';
 import type { TwentyVersion } from '@/lib/sandbox/graphql/core-schema';
 
 /** A version name; only '0.55' differs ('current' is the alias of the default, 2.21). */
@@ -36,9 +36,6 @@ export function buildDeliveryBody(change: SandboxChange, context: DeliveryContex
 function userKeys(user: ChangeUser | undefined): Record<string, string> {
   return user ? { userId: user.userId, workspaceMemberId: user.workspaceMemberId } : {};
 }
-
-/** Who made a metadata change: a user's id, or else the API key's id (never both). */
-export type MetadataInitiator = { userId: string } | { apiKeyId: string };
 
 export function buildMetadataDeliveryBody(change: MetadataChange, initiator: MetadataInitiator, context: Omit<DeliveryContext, 'version'>): string {
   return JSON.stringify({

@@ -1,8 +1,8 @@
 // The demo workspace's webhook sender: one POST per record per matching webhook, sent in the
 // background like Twenty's CallWebhookJob — 5 s timeout, no retry, failures only counted. The
 // webhooks are read at dispatch time, so ones made through /metadata start receiving at once.
-import type { MetadataChange, SandboxChange } from '@/lib/sandbox/events';
-import { buildDeliveryBody, buildMetadataDeliveryBody, type DeliveryVersion, type MetadataInitiator } from '@/lib/sandbox/webhooks/body';
+import type { MetadataChange, MetadataInitiator, SandboxChange } from '@/lib/sandbox/events';
+import { buildDeliveryBody, buildMetadataDeliveryBody, type DeliveryVersion } from '@/lib/sandbox/webhooks/body';
 import { targetWantsEvent, targetWantsMetadataEvent } from '@/lib/sandbox/webhooks/operations';
 import { postDelivery } from '@/lib/sandbox/webhooks/transport';
 
@@ -25,6 +25,7 @@ export type DeliveryStats = { queued: number; delivered: number; failed: number;
 
 export type WebhookDispatcher = {
   dispatch(changes: SandboxChange[]): void;
+  /** `initiator` overrides each change's own (default: the workspace's API key). */
   dispatchMetadata(changes: MetadataChange[], initiator?: MetadataInitiator): void;
   close(): Promise<void>;
   stats(): DeliveryStats;
@@ -102,7 +103,7 @@ export function createWebhookDispatcher(opts: WebhookDispatcherOptions): Webhook
         return out;
       }, changes.length);
     },
-    dispatchMetadata(changes, initiator = { apiKeyId: opts.apiKeyId }) {
+    dispatchMetadata(changes, initiator) {
       // v0.55 had no metadata events for webhooks.
       if (legacy) return;
       enqueue((eventDate, targets) => {
@@ -111,7 +112,8 @@ export function createWebhookDispatcher(opts: WebhookDispatcherOptions): Webhook
           for (const change of changes) {
             if (!targetWantsMetadataEvent(target.operations, change.metadataName, change.type)) continue;
             const context = { targetUrl: target.url, workspaceId: opts.workspaceId, webhookId: target.id, eventDate };
-            out.push({ url: target.url, body: buildMetadataDeliveryBody(change, initiator, context), secret: target.secret });
+            const by = initiator ?? change.initiator ?? { apiKeyId: opts.apiKeyId };
+            out.push({ url: target.url, body: buildMetadataDeliveryBody(change, by, context), secret: target.secret });
           }
         }
         return out;

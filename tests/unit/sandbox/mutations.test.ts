@@ -76,7 +76,7 @@ test('updating a missing or soft-deleted record is NOT_FOUND and emits nothing',
   await gql(sandbox, byId('deleteOpportunity'), { variables: { id: created.id } });
   changes = [];
   const reply = await gql(sandbox, UPDATE, { variables: { id: created.id, d: { stage: 'MEETING' } } });
-  expect(reply.body).toEqual({ errors: [{ message: 'Record not found', extensions: { code: 'NOT_FOUND' } }], data: { updateOpportunity: null } });
+  expect(reply.body).toMatchObject({ errors: [{ message: 'Record not found', extensions: { code: 'NOT_FOUND' } }], data: { updateOpportunity: null } });
   expect(changes).toEqual([]);
 });
 

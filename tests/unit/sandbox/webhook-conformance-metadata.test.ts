@@ -76,6 +76,15 @@ test('a user-made metadata change has exactly the captured top-level keys', asyn
   expect(withoutDate(delivery?.body ?? {})).toBe(withoutDate(real.body).replace('http://127.0.0.1:8799', catcher.base));
 });
 
+test("a user's updateOneField names the user (userId), as the captured event does", async () => {
+  const { metadata } = sandbox.workspace;
+  metadata.updateField(metadata.stageField().id, { options: metadata.stageOptions().map((o) => ({ ...o, color: 'green' })) }, { userId: String(real.body.userId) });
+  await sandbox.close();
+  const delivery = catcher.received.find((d) => d.path === '/hook');
+  expect(Object.keys(delivery?.body ?? {})).toEqual(Object.keys(real.body));
+  expect(delivery?.body.userId).toBe(real.body.userId);
+});
+
 test('v0.55 sent no metadata events', async () => {
   const old = await start({ opportunities: 0, twentyVersion: '0.55', webhookUrls: [`${catcher.base}/old`], webhookSecret: 's' });
   const { metadata } = old.workspace;
