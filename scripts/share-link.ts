@@ -61,7 +61,7 @@ async function main() {
     return;
   }
   loadEnvConfig(process.cwd(), false, { info: () => {}, error: (...m: unknown[]) => console.error(...m) });
-  const env = envSchema.pick({ SESSION_PASSWORD: true, DASHBOARDS_CONFIG: true, PUBLIC_BASE_URL: true }).safeParse(process.env);
+  const env = envSchema.pick({ SESSION_PASSWORD: true, DASHBOARDS_CONFIG: true, PUBLIC_BASE_URL: true, PORT: true }).safeParse(process.env);
   if (!env.success) fail(`Invalid setting: ${describeEnvError(env.error)}`);
   let dashboards;
   try {
@@ -72,7 +72,7 @@ async function main() {
   const dashboard = dashboards.find((d) => d.slug === args.slug);
   if (!dashboard) fail(`no dashboard "${args.slug}" in ${env.data.DASHBOARDS_CONFIG} (have: ${dashboards.map((d) => d.slug).join(', ')})`);
   const links = await makeShareLinks(dashboard, {
-    baseUrl: env.data.PUBLIC_BASE_URL,
+    baseUrl: env.data.PUBLIC_BASE_URL ?? `http://localhost:${env.data.PORT}`,
     password: env.data.SESSION_PASSWORD,
     expiresInSeconds: args.expiresInSeconds,
     now: new Date(),

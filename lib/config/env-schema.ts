@@ -40,28 +40,42 @@ export const envSchema = z.object({
   WEBHOOK_DEBOUNCE_MS: intFromEnv(150, 0, 10_000),
   /** Allowed difference between Twenty's clock and ours when ordering a delivery against a fetch. */
   WEBHOOK_CLOCK_SKEW_MS: intFromEnv(1_000, 0, 600_000),
-  /** Where viewers reach this app; share links printed by `npm run share-link` start with it. */
+  /**
+   * Where viewers reach this app (scheme, host, port). Share links start with it, and when set it is
+   * the only Origin /api/unlock accepts; unset, the request's own host is. Empty means unset.
+   */
   PUBLIC_BASE_URL: z
     .string()
-    .url('must be a URL such as https://wall.example.com')
-    .refine((u) => /^https?:/.test(u), 'must use http or https')
-    .default('http://localhost:3000')
-    .transform((u) => u.replace(/\/+$/, '')),
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(
+      z
+        .string()
+        .url('must be a URL such as https://wall.example.com')
+        .refine((u) => /^https?:/.test(u), 'must use http or https')
+        .transform((u) => u.replace(/\/+$/, ''))
+        .optional(),
+    ),
   LOG_LEVEL: logLevelSchema,
   /** 1 only behind a reverse proxy that sets X-Forwarded-For; otherwise the socket address is the client. */
   TRUST_PROXY: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
-  /** Per-client token buckets (requests a minute, and the burst allowed at once) for each public route class. */
-  EDGE_JSON_PER_MINUTE: intFromEnv(240, 1, 10_000_000),
-  EDGE_JSON_BURST: intFromEnv(60, 1, 10_000_000),
-  EDGE_SSE_PER_MINUTE: intFromEnv(30, 1, 10_000_000),
-  EDGE_SSE_BURST: intFromEnv(10, 1, 10_000_000),
+  /**
+   * Per-address token buckets (requests a minute, and the burst allowed at once) for each public
+   * route class. One address can be a whole office behind NAT: the defaults let 1,000 screens poll
+   * the JSON every 10 s and 1,000 streams reconnect at once after a restart.
+   */
+  EDGE_JSON_PER_MINUTE: intFromEnv(12_000, 1, 10_000_000),
+  EDGE_JSON_BURST: intFromEnv(2_000, 1, 10_000_000),
+  EDGE_SSE_PER_MINUTE: intFromEnv(2_000, 1, 10_000_000),
+  EDGE_SSE_BURST: intFromEnv(1_000, 1, 10_000_000),
   EDGE_WEBHOOK_PER_MINUTE: intFromEnv(1_200, 1, 10_000_000),
   EDGE_WEBHOOK_BURST: intFromEnv(200, 1, 10_000_000),
-  EDGE_UNLOCK_PER_MINUTE: intFromEnv(20, 1, 10_000_000),
-  EDGE_UNLOCK_BURST: intFromEnv(10, 1, 10_000_000),
+  EDGE_UNLOCK_PER_MINUTE: intFromEnv(600, 1, 10_000_000),
+  EDGE_UNLOCK_BURST: intFromEnv(200, 1, 10_000_000),
   /** Clients tracked at once by the limiter; the least recently seen are forgotten beyond it. */
   EDGE_MAX_CLIENTS: intFromEnv(50_000, 100, 10_000_000),
-  SSE_MAX_PER_CLIENT: intFromEnv(20, 1, 1_000_000),
+  /** Open event streams: a hard cap per address and in total (past 80 % of it, fair share applies). */
+  SSE_MAX_PER_CLIENT: intFromEnv(1_000, 1, 1_000_000),
   SSE_MAX_TOTAL: intFromEnv(5_000, 1, 1_000_000),
   /** First retry after an upstream failure; doubled per failure up to the max (Twenty's retry hints win). */
   UPSTREAM_RETRY_MIN_MS: intFromEnv(5_000, 100, 3_600_000),

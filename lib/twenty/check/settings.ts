@@ -16,7 +16,7 @@ export type CheckSettings = {
   timeoutMs: number;
   dashboards: DashboardConfig[];
   dashboardsFile: string;
-  /** PUBLIC_BASE_URL when the user set it; the app's default (localhost) says nothing about the wall. */
+  /** PUBLIC_BASE_URL when the user set it (it has no default). */
   publicBaseUrl: string | null;
   webhookSecretSet: boolean;
   warnings: Row[];
@@ -55,7 +55,7 @@ export function readCheckSettings(rawEnv: RawEnv, cwd: string): CheckSettings {
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     dashboards,
     dashboardsFile: env.DASHBOARDS_CONFIG,
-    publicBaseUrl: rawEnv.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL : null,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? null,
     webhookSecretSet: env.TWENTY_WEBHOOK_SECRET !== undefined,
   };
   return { ...base, warnings: warningsOf(base, env.SESSION_PASSWORD !== undefined) };
