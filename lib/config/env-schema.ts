@@ -24,7 +24,15 @@ export const envSchema = z.object({
     .transform((u) => u.replace(/\/+$/, '').replace(/\/graphql$/, '')),
   TWENTY_API_KEY: z.string({ error: 'is required (a Twenty API key with a read-only role)' }).min(10, 'looks too short for a Twenty API key'),
   TWENTY_WEBHOOK_SECRET: optionalSecret(8),
+  /** The id of the Twenty webhook that posts to this app: deliveries of any other webhook are refused. */
+  TWENTY_WEBHOOK_ID: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.uuid('must be the webhook\'s id, a UUID such as 0b9e6f6c-…').optional()),
   SESSION_PASSWORD: optionalSecret(32),
+  /** Unlocks /api/health's detail (`Authorization: Bearer <token>`); unset, only `{ok, build}` is shown. */
+  HEALTH_TOKEN: optionalSecret(16),
   DASHBOARDS_CONFIG: z.string().default('dashboards.config.json'),
   PORT: intFromEnv(3000, 1, 65535),
   PIPELINE_WALL_DEMO: z.enum(['0', '1']).default('0'),

@@ -13,6 +13,8 @@ export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 export type WebhookHandlerDeps = {
   secret: string | undefined;
+  /** TWENTY_WEBHOOK_ID: deliveries of any other Twenty webhook are refused (401 wrong_webhook). */
+  webhookId?: string | undefined;
   toleranceMs: number;
   nonces: NonceStore;
   /** Takes a verified event and its record's createdAt; must return quickly. */
@@ -70,6 +72,7 @@ export async function handleTwentyWebhook(request: Request, deps: WebhookHandler
     headers: request.headers,
     rawBody: body.bytes,
     secret: deps.secret,
+    webhookId: deps.webhookId,
     now: (deps.now ?? Date.now)(),
     toleranceMs: deps.toleranceMs,
     maxBytes,

@@ -30,7 +30,7 @@ export type AppContext = {
   /** Webhook deliveries → exact snapshot updates or coalesced refreshes; reconciliation timer. */
   realtime: RealtimeEngine;
   /** What POST /api/webhooks/twenty verifies with (the nonce store is this process's memory). */
-  webhooks: { secret: string | undefined; toleranceMs: number; nonces: NonceStore };
+  webhooks: { secret: string | undefined; webhookId: string | undefined; toleranceMs: number; nonces: NonceStore };
   /** The CRM's state for /api/health and the operator's log (one line per change). */
   upstream: UpstreamMonitor;
   /** Present when REDIS_URL is set: snapshots, refresh lock, change events and nonces shared by instances. */
@@ -101,6 +101,7 @@ export function buildContext(env: Env): AppContext {
   realtime.startReconciler();
   const webhooks = {
     secret: env.TWENTY_WEBHOOK_SECRET,
+    webhookId: env.TWENTY_WEBHOOK_ID,
     toleranceMs: env.WEBHOOK_TOLERANCE_MS,
     // Twice the tolerance of nonces at Twenty's pace is far below this; it bounds a forged flood.
     nonces: cluster ? cluster.nonces(createMemoryNonceStore(100_000)) : createMemoryNonceStore(100_000),

@@ -20,7 +20,8 @@ export type RejectReason =
   | 'replay'
   | 'nonce_store_unavailable'
   | 'not_json'
-  | 'bad_payload';
+  | 'bad_payload'
+  | 'wrong_webhook';
 
 export type VerifyResult =
   | { ok: true; payload: WebhookEvent }
@@ -32,6 +33,8 @@ export type VerifyInput = {
   rawBody: Uint8Array;
   /** The webhook secret configured in Twenty; without one nothing can be authenticated. */
   secret: string | undefined;
+  /** TWENTY_WEBHOOK_ID: when set, only deliveries of that Twenty webhook are taken. */
+  webhookId?: string | undefined;
   now: number;
   toleranceMs: number;
   maxBytes: number;
@@ -55,7 +58,9 @@ const reject = (status: 400 | 401 | 405 | 413 | 503, reason: RejectReason): Veri
 /**
  * Checks, in order: method (405), configured secret (503 — the operator must set
  * TWENTY_WEBHOOK_SECRET; an unsigned delivery is never trusted), size (413), empty body (400),
- * headers and signature (401), replay (401), then JSON and shape (400).
+ * headers and signature (401), replay (401), then JSON and shape (400), then — when
+ * TWENTY_WEBHOOK_ID is set — the delivery's webhookId (401): another webhook signed with the same
+ * secret (Twenty 2.x lets several share one) is not ours.
  */
 export async function verifyTwentyWebhook(input: VerifyInput): Promise<VerifyResult> {
   if (input.method.toUpperCase() !== 'POST') return reject(405, 'method');
@@ -96,7 +101,9 @@ export async function verifyTwentyWebhook(input: VerifyInput): Promise<VerifyRes
     return reject(400, 'not_json');
   }
   const parsed = parseWebhookPayload(json);
-  return parsed.ok ? { ok: true, payload: parsed.event } : reject(400, 'bad_payload');
+  if (!parsed.ok) return reject(400, 'bad_payload');
+  if (input.webhookId && parsed.event.webhookId !== input.webhookId) return reject(401, 'wrong_webhook');
+  return { ok: true, payload: parsed.event };
 }
 
 function signatureMatches(secret: string, timestamp: string, rawBody: Uint8Array, signatureHex: string): boolean {

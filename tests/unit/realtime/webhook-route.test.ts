@@ -4,7 +4,7 @@ import { MAX_WEBHOOK_BYTES, handleTwentyWebhook, webhookMethodNotAllowed, type W
 import { reportWebhookSetup } from '@/lib/realtime/webhook-setup';
 import { createMemoryNonceStore } from '@/lib/webhooks/nonce-store';
 import type { WebhookEvent } from '@/lib/webhooks/payload';
-import { REAL_FIXTURE_SECRET, loadCapturedDeliveries } from '../webhooks/real-deliveries';
+import { REAL_FIXTURE_SECRET, loadCaptured221Deliveries, loadCapturedDeliveries } from '../webhooks/real-deliveries';
 
 // The receiver as the route runs it, with real Request objects signed the way Twenty signs:
 // hex HMAC-SHA256 over `${timestamp}:${rawBody}`.
@@ -134,6 +134,36 @@ describe('POST /api/webhooks/twenty', () => {
     expect(direct.status).toBe(405);
     expect(direct.headers.get('allow')).toBe('POST');
     expect(await direct.json()).toEqual({ error: 'method' });
+  });
+
+  test('TWENTY_WEBHOOK_ID: a delivery of another webhook is 401 wrong_webhook; ours passes', async () => {
+    const ours = 'c053c97a-b9e9-4288-b79e-dd6ce111634a';
+    const { d, accepted, logged } = deps({ webhookId: ours });
+    const other = await handleTwentyWebhook(signed(body({ webhookId: 'd22c0ef5-7139-40e0-bde0-aaafd4c197ac' })), d);
+    expect(other.status).toBe(401);
+    expect(await other.json()).toEqual({ error: 'wrong_webhook' });
+    const none = await handleTwentyWebhook(signed(body({ webhookId: undefined })), d);
+    expect(none.status).toBe(401);
+    expect((await handleTwentyWebhook(signed(body()), d)).status).toBe(202);
+    expect(accepted).toHaveLength(1);
+    expect(logged).toEqual([JSON.stringify({ reason: 'wrong_webhook', status: 401 }), JSON.stringify({ reason: 'wrong_webhook', status: 401 })]);
+  });
+
+  test('without TWENTY_WEBHOOK_ID any webhook signed with the secret is taken', async () => {
+    const { d, accepted } = deps();
+    expect((await handleTwentyWebhook(signed(body({ webhookId: 'd22c0ef5-7139-40e0-bde0-aaafd4c197ac' })), d)).status).toBe(202);
+    expect(accepted).toHaveLength(1);
+  });
+
+  test('the byte-exact deliveries of a real Twenty 2.21 are answered 202, the metadata event too, with nothing to apply', async () => {
+    for (const c of loadCaptured221Deliveries()) {
+      const { d, accepted } = deps({ secret: c.secret, now: () => c.timestamp, nonces: createMemoryNonceStore(10, () => c.timestamp) });
+      const response = await handleTwentyWebhook(new Request(URL_, { method: c.method, headers: c.headers, body: new Uint8Array(c.rawBody) }), d);
+      expect(response.status, c.name).toBe(202);
+      expect(accepted).toHaveLength(1);
+      if (c.name.includes('metadata.')) expect(accepted[0]?.event).toMatchObject({ objectName: 'metadata.roleTarget', record: null });
+      else expect(accepted[0]?.event.record, c.name).not.toBeNull();
+    }
   });
 
   test('the byte-exact deliveries of a real Twenty v0.55 are accepted', async () => {

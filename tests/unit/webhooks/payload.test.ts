@@ -37,6 +37,7 @@ test("Twenty's form keeps extra keys out and normalises the record", () => {
     objectMetadata: { id: 'm', nameSingular: 'opportunity' },
     eventDate: '2026-01-01T00:00:00.000Z',
     userId: 'u',
+    webhookId: 'w-1',
     record: opportunity,
   });
   expect(result).toEqual({
@@ -57,6 +58,7 @@ test("Twenty's form keeps extra keys out and normalises the record", () => {
         updatedAt: opportunity.updatedAt,
         companyId: 'c1',
       },
+      webhookId: 'w-1',
     },
   });
 });
@@ -79,8 +81,26 @@ test('the third-party {event, data, timestamp} form is accepted too', () => {
 test('objects no dashboard uses are kept with a null record, unknown actions pass through', () => {
   expect(parseWebhookPayload({ eventName: 'person.upserted', record: { anything: 1 } })).toEqual({
     ok: true,
-    event: { objectName: 'person', action: 'upserted', eventDate: null, updatedFields: null, record: null },
+    event: { objectName: 'person', action: 'upserted', eventDate: null, updatedFields: null, record: null, webhookId: null },
   });
+});
+
+test('a Twenty 2.x metadata event (no record, an `event` object) is kept without a record', () => {
+  const body = {
+    targetUrl: 'http://127.0.0.1:8799/hook',
+    eventName: 'metadata.roleTarget.created',
+    workspaceId: '20202020-1c25-4d02-bf25-6aeccf7ea419',
+    webhookId: 'd22c0ef5-7139-40e0-bde0-aaafd4c197ac',
+    eventDate: '2026-11-30T16:17:49.186Z',
+    userId: '20202020-9e3b-46d4-a556-88b9ddc2b034',
+    event: { type: 'created', recordId: 'cd03d688-acd5-4753-99b9-0ee5b20dafc8', metadataName: 'roleTarget', properties: { after: { id: 'x' } } },
+  };
+  expect(parseWebhookPayload(body)).toEqual({
+    ok: true,
+    event: { objectName: 'metadata.roleTarget', action: 'created', eventDate: '2026-11-30T16:17:49.186Z', updatedFields: null, record: null, webhookId: body.webhookId },
+  });
+  // An opportunity event without its record is still refused: only metadata events come without one.
+  expect(parseWebhookPayload({ ...body, eventName: 'opportunity.created' })).toEqual({ ok: false });
 });
 
 test('shapes that are neither form are refused', () => {

@@ -44,3 +44,40 @@ export function loadCapturedDeliveries(): CapturedDelivery[] {
 export function readRealFixtureBody(folder: string, base: string): string {
   return readFileSync(join(REAL_DIR, folder, `${base}.body`), 'utf8');
 }
+
+const REAL_221_DIR = join(process.cwd(), 'tests/fixtures/twenty/real-2.21');
+
+type CreatedWebhook = {
+  request: { body: { variables: { i?: { secret?: string } } } };
+  response: { body: { data: { createWebhook: { id: string; secret?: string } } } };
+};
+
+/** A webhook registered on the real 2.21 server: its id and secret (webhook-create-*.json). */
+export function real221Webhook(name: 'app' | 'catcher' | 'nosecret' | 'fail-target'): { id: string; secret: string } {
+  const created = JSON.parse(readFileSync(join(REAL_221_DIR, `webhook-create-${name}.json`), 'utf8')) as CreatedWebhook;
+  const { id, secret } = created.response.body.data.createWebhook;
+  return { id, secret: secret ?? created.request.body.variables.i?.secret ?? '' };
+}
+
+/** The byte-exact deliveries captured from a real Twenty 2.21 server, with the secret that signed each. */
+export function loadCaptured221Deliveries(): (CapturedDelivery & { secret: string; target: string })[] {
+  const secretOf: Record<string, string> = {
+    '/hook': real221Webhook('catcher').secret,
+    '/hook-nosecret': real221Webhook('nosecret').secret,
+    '/hook-fail': real221Webhook('fail-target').secret,
+  };
+  const dir = join(REAL_221_DIR, 'webhooks');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.head.txt'))
+    .sort()
+    .map((file) => {
+      const base = file.slice(0, -'.head.txt'.length);
+      const head = readFileSync(join(dir, file), 'latin1');
+      const target = head.split(' ')[1] ?? '';
+      const secret = secretOf[target] ?? '';
+      const { method, headers } = parseRawHead(head);
+      const rawBody = new Uint8Array(readFileSync(join(dir, `${base}.body`)));
+      const timestamp = Number(headers.get('x-twenty-webhook-timestamp') ?? Number.NaN);
+      return { name: `real-2.21/${base}`, method, headers, rawBody, signed: headers.has('x-twenty-webhook-signature'), timestamp, secret, target };
+    });
+}

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createMemoryNonceStore } from '@/lib/webhooks/nonce-store';
 import { verifyTwentyWebhook, type VerifyInput } from '@/lib/webhooks/verify';
-import { loadCapturedDeliveries, REAL_FIXTURE_SECRET, type CapturedDelivery } from '@/tests/unit/webhooks/real-deliveries';
+import { loadCaptured221Deliveries, loadCapturedDeliveries, real221Webhook, REAL_FIXTURE_SECRET, type CapturedDelivery } from '@/tests/unit/webhooks/real-deliveries';
 
 const deliveries = loadCapturedDeliveries();
 const signed = deliveries.filter((delivery) => delivery.signed);
@@ -80,6 +80,7 @@ test('parses the real v0.55 opportunity.updated record with its string amountMic
         updatedAt: '2026-11-26T18:52:36.412Z',
         companyId: null,
       },
+      webhookId: 'c053c97a-b9e9-4288-b79e-dd6ce111634a',
     },
   });
 });
@@ -124,4 +125,48 @@ test('accepts the hand-written current-version fixture with its own secret and n
   expect(result).toMatchObject({ ok: true, payload: { objectName: 'opportunity', action: 'updated', updatedFields: ['stage'] } });
   if (!result.ok) return;
   expect(result.payload.record).toMatchObject({ stage: 'CUSTOMER', amountMicros: 150_000_000_000n, companyId: '9b1e2d3c-4f5a-4b6c-8d7e-1f2a3b4c5d6e' });
+});
+
+describe('the byte-exact deliveries of a real Twenty 2.21', () => {
+  const captured = loadCaptured221Deliveries();
+  const input221 = (d: (typeof captured)[number], overrides: Partial<VerifyInput> = {}) => inputFor(d, { secret: d.secret, ...overrides });
+
+  test('all three webhooks of the capture are there, the metadata event and bulk destroys included', () => {
+    expect(new Set(captured.map((d) => d.target))).toEqual(new Set(['/hook', '/hook-nosecret', '/hook-fail']));
+    expect(captured.some((d) => d.name.includes('metadata.roleTarget.created'))).toBe(true);
+    expect(captured.filter((d) => d.name.includes('destroyed')).length).toBeGreaterThan(2);
+  });
+
+  test.each(captured.map((d) => [d.name, d] as const))('accepts %s, with its webhookId', async (_name, delivery) => {
+    const result = await verifyTwentyWebhook(input221(delivery));
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    const body = JSON.parse(Buffer.from(delivery.rawBody).toString('utf8')) as { eventName: string; webhookId: string };
+    expect(`${result.payload.objectName}.${result.payload.action}`).toBe(body.eventName);
+    expect(result.payload.webhookId).toBe(body.webhookId);
+  });
+
+  test('a metadata.* event carries no record: the app is told nothing about any deal', async () => {
+    const metadata = captured.find((d) => d.name.includes('metadata.'));
+    if (!metadata) throw new Error('no metadata delivery');
+    const result = await verifyTwentyWebhook(input221(metadata));
+    expect(result).toMatchObject({ ok: true, payload: { objectName: 'metadata.roleTarget', action: 'created', record: null } });
+  });
+
+  test('TWENTY_WEBHOOK_ID: the catcher\'s deliveries, signed with the app\'s own secret, are refused as another webhook\'s', async () => {
+    const app = real221Webhook('app');
+    const catcher = real221Webhook('catcher');
+    expect(catcher.secret).toBe(app.secret); // FINDINGS item 8: same secret, different webhook
+    for (const delivery of captured.filter((d) => d.target === '/hook')) {
+      expect(await verifyTwentyWebhook(input221(delivery, { webhookId: app.id }))).toEqual({ ok: false, status: 401, reason: 'wrong_webhook' });
+      expect(await verifyTwentyWebhook(input221(delivery, { webhookId: catcher.id }))).toMatchObject({ ok: true });
+    }
+  });
+
+  test('the signature is checked before the webhook id: a forged body naming our webhook is still bad_signature', async () => {
+    const [first] = captured;
+    if (!first) throw new Error('no delivery');
+    const result = await verifyTwentyWebhook(input221(first, { secret: 'not-the-secret', webhookId: real221Webhook('app').id }));
+    expect(result).toEqual({ ok: false, status: 401, reason: 'bad_signature' });
+  });
 });
