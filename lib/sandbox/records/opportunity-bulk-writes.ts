@@ -11,6 +11,7 @@ import type { OpportunityWrites } from '@/lib/sandbox/records/opportunity-writes
 import type { Actor, OpportunityRow } from '@/lib/sandbox/records/types';
 
 export class OpportunityBulkWrites {
+  /** `env` is the workspace's filter rules; a request passes its own (2.21's strict ones) to each call. */
   constructor(
     private readonly writes: OpportunityWrites,
     private readonly env: QueryEnv,
@@ -21,13 +22,13 @@ export class OpportunityBulkWrites {
   }
 
   /** Rows the filter reaches under the usual rule: soft-deleted ones only when it names deletedAt. */
-  private visible(filter: unknown): OpportunityRow[] {
-    return matchRows(this.store.opportunities.all(), opportunitySpec, filter, this.env);
+  private visible(filter: unknown, env: QueryEnv): OpportunityRow[] {
+    return matchRows(this.store.opportunities.all(), opportunitySpec, filter, env);
   }
 
   /** Restore and destroy look through soft-deleted rows too, as Twenty's `withDeleted` queries do. */
-  private withDeleted(filter: unknown): OpportunityRow[] {
-    const predicate = compileFilter(opportunitySpec, filter, this.env);
+  private withDeleted(filter: unknown, env: QueryEnv): OpportunityRow[] {
+    const predicate = compileFilter(opportunitySpec, filter, env);
     return this.store.opportunities.all().filter((row) => predicate(row) === true);
   }
 
@@ -35,8 +36,8 @@ export class OpportunityBulkWrites {
     this.store.emit(changes);
   }
 
-  update(filter: unknown, input: OpportunityInput, actor: Actor): OpportunityRow[] {
-    const rows = this.visible(filter);
+  update(filter: unknown, input: OpportunityInput, actor: Actor, env: QueryEnv = this.env): OpportunityRow[] {
+    const rows = this.visible(filter, env);
     const now = Date.now();
     // Every draft is built (and validated) before the first row changes: all or nothing.
     const drafts = rows.map((row) => ({ row, ...this.writes.draftUpdate(row, input, actor, now) }));
@@ -45,8 +46,8 @@ export class OpportunityBulkWrites {
     return rows;
   }
 
-  softDelete(filter: unknown, actor: Actor): OpportunityRow[] {
-    const rows = this.visible(filter).filter((row) => row.deletedAt === null);
+  softDelete(filter: unknown, actor: Actor, env: QueryEnv = this.env): OpportunityRow[] {
+    const rows = this.visible(filter, env).filter((row) => row.deletedAt === null);
     const now = Date.now();
     for (const row of rows) {
       row.updatedAt = this.writes.tick(row.updatedAt, now);
@@ -56,8 +57,8 @@ export class OpportunityBulkWrites {
     return rows;
   }
 
-  restore(filter: unknown, actor: Actor): OpportunityRow[] {
-    const rows = this.withDeleted(filter).filter((row) => row.deletedAt !== null);
+  restore(filter: unknown, actor: Actor, env: QueryEnv = this.env): OpportunityRow[] {
+    const rows = this.withDeleted(filter, env).filter((row) => row.deletedAt !== null);
     const now = Date.now();
     for (const row of rows) {
       row.deletedAt = null;
@@ -67,8 +68,8 @@ export class OpportunityBulkWrites {
     return rows;
   }
 
-  destroy(filter: unknown, actor: Actor): OpportunityRow[] {
-    const rows = this.withDeleted(filter);
+  destroy(filter: unknown, actor: Actor, env: QueryEnv = this.env): OpportunityRow[] {
+    const rows = this.withDeleted(filter, env);
     for (const row of rows) this.store.opportunities.remove(row.id);
     // v0.55 is not captured doing this; it is taken to send one delivery per record like every other bulk call.
     const announced = this.writes.ctx.legacy ? rows : rows.slice(0, 1);

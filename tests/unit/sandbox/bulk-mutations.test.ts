@@ -120,3 +120,19 @@ test('v0.55: the bulk mutations exist, and a bulk destroy sends one delivery per
   expect(events('opportunity.updated')).toHaveLength(3);
   expect(recordIds('opportunity.destroyed').sort()).toEqual([...ids].sort());
 });
+
+test("2.21: bulk filters follow the read side's rules (one operator per field) and nothing changes when refused", async () => {
+  const before = sandbox.store.opportunities.all().filter((r) => r.deletedAt === null).length;
+  const reply = await gql(sandbox, byFilter('deleteOpportunities'), { variables: { f: { closeDate: { gte: '2020-01-01T00:00:00.000Z', lt: '2030-01-01T00:00:00.000Z' } } } });
+  expect(reply.body.errors?.[0]?.message).toBe('Filter for field "closeDate" must have exactly one operator');
+  expect(sandbox.store.opportunities.all().filter((r) => r.deletedAt === null).length).toBe(before);
+  await sandbox.close();
+  expect(catcher.received).toEqual([]);
+});
+
+test('2.21: an unknown stage in a write gets the database enum error, as an unknown stage in a filter does', async () => {
+  const ids = threeDeals();
+  const reply = await gql(sandbox, UPDATE, { ...raw, variables: { f: { id: { in: ids } }, d: { stage: 'WON' } } });
+  expect(reply.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^invalid input value for enum workspace_[0-9a-z]+\.opportunity_stage_enum: "WON"$/), extensions: { code: 'BAD_USER_INPUT' } });
+  expect(ids.map((id) => sandbox.store.opportunities.get(id)?.stage)).not.toContain('WON');
+});
