@@ -6,9 +6,9 @@ import { row, type Row } from '@/lib/twenty/check/report';
 
 export const WEBHOOK_PATH = '/api/webhooks/twenty';
 
-export type WebhookNoteInput = { publicBaseUrl: string | null; webhookSecretSet: boolean; showsCompanies: boolean };
+export type WebhookNoteInput = { publicBaseUrl: string | null; webhookSecretSet: boolean; webhookIdSet: boolean; showsCompanies: boolean };
 
-export function webhookNotes({ publicBaseUrl, webhookSecretSet, showsCompanies }: WebhookNoteInput): Row[] {
+export function webhookNotes({ publicBaseUrl, webhookSecretSet, webhookIdSet, showsCompanies }: WebhookNoteInput): Row[] {
   const target = `${publicBaseUrl ?? 'https://<your wall>'}${WEBHOOK_PATH}`;
   const host = publicBaseUrl ? new URL(publicBaseUrl).hostname : null;
   const privateTarget = host !== null && isPrivateHost(host);
@@ -20,6 +20,13 @@ export function webhookNotes({ publicBaseUrl, webhookSecretSet, showsCompanies }
       'note',
       'secret',
       `the webhook's secret = TWENTY_WEBHOOK_SECRET (${webhookSecretSet ? 'set' : 'not set'}); Twenty generates one when none is given: copy it from the answer or the settings page`,
+    ),
+    row(
+      'note',
+      'webhook id',
+      webhookIdSet
+        ? "TWENTY_WEBHOOK_ID is set: deliveries of any other webhook are refused (401), so it must be this webhook's id"
+        : "optional: set TWENTY_WEBHOOK_ID to the webhook's id (its settings page, or `id` in createWebhook's answer) to refuse other webhooks signed with the same secret",
     ),
     row(
       privateTarget ? 'warn' : 'note',

@@ -19,6 +19,8 @@ export type CheckSettings = {
   /** PUBLIC_BASE_URL when the user set it (it has no default). */
   publicBaseUrl: string | null;
   webhookSecretSet: boolean;
+  /** TWENTY_WEBHOOK_ID: only that webhook's deliveries are taken. */
+  webhookIdSet: boolean;
   warnings: Row[];
 };
 
@@ -57,6 +59,8 @@ export function readCheckSettings(rawEnv: RawEnv, cwd: string): CheckSettings {
     dashboardsFile: env.DASHBOARDS_CONFIG,
     publicBaseUrl: env.PUBLIC_BASE_URL ?? null,
     webhookSecretSet: env.TWENTY_WEBHOOK_SECRET !== undefined,
+    // Validated by envSchema above; read raw so the check does not depend on its exact type.
+    webhookIdSet: Boolean(rawEnv.TWENTY_WEBHOOK_ID),
   };
   return { ...base, warnings: warningsOf(base, env.SESSION_PASSWORD !== undefined) };
 }

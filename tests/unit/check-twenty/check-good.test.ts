@@ -54,6 +54,7 @@ describe.each(['current', '0.55'] as const)('a healthy %s workspace', (version) 
     expect(lineOf(result.out, 'target URL')).toContain('https://wall.example.com/api/webhooks/twenty');
     expect(lineOf(result.out, 'operations')).toContain('opportunity.*');
     expect(lineOf(result.out, 'secret')).toContain('TWENTY_WEBHOOK_SECRET (set)');
+    expect(lineOf(result.out, 'webhook id')).toContain('optional: set TWENTY_WEBHOOK_ID');
     expect(lineOf(result.out, 'safe mode')).toContain('OUTBOUND_HTTP_SAFE_MODE_ENABLED');
     expect(lineOf(result.out, 'API key role')).toContain('roleId');
   });

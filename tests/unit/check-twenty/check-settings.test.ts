@@ -18,6 +18,7 @@ describe('bad settings: exit 2, one line, nothing sent', () => {
     ['no TWENTY_API_URL', { TWENTY_API_URL: undefined }, /^Invalid setting: TWENTY_API_URL is required/],
     ['a TWENTY_API_URL that is no URL', { TWENTY_API_URL: 'crm.example.com' }, /^Invalid setting: TWENTY_API_URL must be a URL/],
     ['a key too short to be one', { TWENTY_API_KEY: 'abc' }, /^Invalid setting: TWENTY_API_KEY looks too short/],
+    ['a webhook id that is no UUID', { TWENTY_WEBHOOK_ID: 'my-webhook' }, /^Invalid setting: TWENTY_WEBHOOK_ID must be the webhook's id/],
     ['an unreadable dashboards file', { DASHBOARDS_CONFIG: '/nonexistent/dashboards.json' }, /^Invalid setting: DASHBOARDS_CONFIG cannot read/],
     ['a dashboards file that is not JSON', { DASHBOARDS_CONFIG: dashboardsFile('{ "dashboards": [') }, /is not valid JSON/],
     ['a bad slug', { DASHBOARDS_CONFIG: dashboardsFile([{ slug: 'Not OK', title: 'x' }]) }, /"dashboards\.0\.slug" a slug is lowercase/],
@@ -59,7 +60,8 @@ describe('warnings do not fail the check', () => {
 
   test('a wall on a private address: the safe-mode line becomes a warning', async () => {
     const s = await start();
-    const { code, out } = await runCheck(envFor(s.url, RAW, { PUBLIC_BASE_URL: 'http://192.168.1.20:3000' }));
+    const { code, out } = await runCheck(envFor(s.url, RAW, { PUBLIC_BASE_URL: 'http://192.168.1.20:3000', TWENTY_WEBHOOK_ID: '0b9e6f6c-1b2a-4c3d-8e9f-0a1b2c3d4e5f' }));
+    expect(lineOf(out, 'webhook id')).toContain('TWENTY_WEBHOOK_ID is set');
     expect(lineOf(out, 'safe mode')).toMatch(/^ {2}WARN\s+safe mode\s+192\.168\.1\.20 is a loopback or private address: .*OUTBOUND_HTTP_SAFE_MODE_ENABLED/);
     expect(lineOf(out, 'target URL')).toContain('http://192.168.1.20:3000/api/webhooks/twenty');
     expect(code).toBe(0);
