@@ -7,6 +7,8 @@ import { CANARY_MARKER } from '@/lib/sandbox/records/canaries';
 import { MEMBERS } from '@/lib/sandbox/records/seed-names';
 import { API_KEY, dataOf, gql, start } from '@/tests/unit/sandbox/harness';
 import { startCatcher } from '@/tests/unit/sandbox/webhook-conformance-support';
+import { createMemoryNonceStore } from '@/lib/webhooks/nonce-store';
+import { verifyTwentyWebhook } from '@/lib/webhooks/verify';
 
 const USER_TOKEN = 'test-user-session';
 const UPDATE = `mutation($id: UUID!, $d: OpportunityUpdateInput!){ updateOpportunity(id: $id, data: $d){ id } }`;
@@ -60,4 +62,25 @@ test('with canaries the user is named by its canary, in updatedBy as in the memb
   const updatedBy = (catcher.received[0]?.body.record as { updatedBy: { name: string } } | undefined)?.updatedBy;
   expect(updatedBy?.name).toBe(`${member?.firstName} ${member?.lastName}`);
   expect(updatedBy?.name).toContain(CANARY_MARKER);
+});
+
+test("the app's receiver accepts every kind of 2.21 delivery the demo workspace sends", async () => {
+  await startWatched();
+  const secret = sandbox.workspace.metadata.webhooks.list()[0]?.secret ?? '';
+  const [a, b, c] = sandbox.store.opportunities.all().filter((r) => r.deletedAt === null).map((r) => r.id);
+  await gql(sandbox, UPDATE, { key: USER_TOKEN, variables: { id: a, d: { stage: 'CUSTOMER' } } });
+  await gql(sandbox, `mutation($f: OpportunityFilterInput!){ deleteOpportunities(filter: $f){ id } }`, { variables: { f: { id: { in: [b, c] } } } });
+  await gql(sandbox, `mutation($f: OpportunityFilterInput!){ destroyOpportunities(filter: $f){ id } }`, { variables: { f: { id: { in: [b, c] } } } });
+  const { metadata } = sandbox.workspace;
+  metadata.updateField(metadata.stageField().id, { options: metadata.stageOptions().map((o) => ({ ...o, color: 'green' })) });
+  await sandbox.close();
+  expect(catcher.received.map((d) => d.body.eventName)).toEqual(['opportunity.updated', 'opportunity.deleted', 'opportunity.deleted', 'opportunity.destroyed', 'metadata.fieldMetadata.updated']);
+  const nonces = createMemoryNonceStore(100);
+  for (const delivery of catcher.received) {
+    const result = await verifyTwentyWebhook({
+      method: 'POST', headers: new Headers(delivery.headers), rawBody: new TextEncoder().encode(delivery.rawBody), secret,
+      now: Date.now(), toleranceMs: 60_000, maxBytes: 64 * 1024, nonces,
+    });
+    expect(result.ok ? null : result.reason, String(delivery.body.eventName)).toBeNull();
+  }
 });
