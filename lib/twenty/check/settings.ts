@@ -35,7 +35,7 @@ function warningsOf(settings: Omit<CheckSettings, 'warnings'>, sessionPasswordSe
     out.push(row('warn', 'SESSION_PASSWORD', 'not set: fine while every dashboard is public; share links and link/passcode dashboards need it (32+ characters)'));
   }
   if (settings.publicBaseUrl === null) {
-    out.push(row('warn', 'PUBLIC_BASE_URL', 'not set: share links and the webhook target below need the address where Twenty and viewers reach the wall'));
+    out.push(row('warn', 'PUBLIC_BASE_URL', "not set: share links and the webhook's target URL need the address where Twenty and viewers reach the wall"));
   }
   const api = new URL(settings.apiUrl);
   if (api.protocol === 'http:' && !isPrivateHost(api.hostname)) {
