@@ -12,18 +12,13 @@ export const accessSessionSchema = z.object({
 });
 export type AccessSession = z.infer<typeof accessSessionSchema>;
 
-/** Plain-http loopback is the only place the cookie may travel without `Secure`. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
-export function accessSessionOptions(password: string, hostname: string): SessionOptions {
+/** `secure`: viewers reach the app over https, as lib/edge/transport.ts decides (never from client headers). */
+export function accessSessionOptions(password: string, secure: boolean): SessionOptions {
   return {
     cookieName: SESSION_COOKIE,
     password,
     ttl: SESSION_TTL_SECONDS,
-    cookieOptions: { httpOnly: true, secure: !isLoopbackHost(hostname), sameSite: 'lax', path: '/' },
+    cookieOptions: { httpOnly: true, secure, sameSite: 'lax', path: '/' },
   };
 }
 

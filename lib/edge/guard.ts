@@ -1,8 +1,9 @@
 import { clientKeyOf } from '@/lib/edge/client-ip';
 import { createRateLimiter, routeClassOf, type RateLimiter, type RouteClass, type BucketRule } from '@/lib/edge/rate-limit';
-import { isHttps, securityHeaders, type ResponseKind } from '@/lib/edge/security-headers';
+import { securityHeaders, type ResponseKind } from '@/lib/edge/security-headers';
 import { createSseSlots, type SseSlots } from '@/lib/edge/sse-slots';
 import { REQUEST_ID_HEADER, requestIdOf } from '@/lib/edge/request-id';
+import { servedOverHttps, type TransportSettings } from '@/lib/edge/transport';
 import { checkUrl } from '@/lib/edge/url-limits';
 
 // The public edge in one decision per request, before any route work: who the client is, the
@@ -10,7 +11,7 @@ import { checkUrl } from '@/lib/edge/url-limits';
 // gets. Framework-free (Headers and URL in, a Response or headers out) so it is tested directly
 // and proxy.ts only applies it.
 
-export type EdgeSettings = {
+export type EdgeSettings = TransportSettings & {
   trustProxy: boolean;
   rules: Record<RouteClass, BucketRule>;
   maxClients: number;
@@ -62,7 +63,7 @@ export function edgeRefusal(status: number, error: string, headers: Record<strin
 export function checkRequest(edge: Edge, request: EdgeRequest): EdgeCheck {
   const requestId = requestIdOf(request.headers);
   const kind = responseKindOf(request.url.pathname);
-  const headers = { ...securityHeaders(kind, isHttps(request.headers, request.url)), [REQUEST_ID_HEADER]: requestId };
+  const headers = { ...securityHeaders(kind, servedOverHttps(edge.settings, request.headers)), [REQUEST_ID_HEADER]: requestId };
   const clientKey = clientKeyFor(edge, request.headers);
   const routeClass = routeClassOf(request.url.pathname);
   const base = { requestId, clientKey, kind, routeClass, headers };

@@ -32,12 +32,7 @@ export function pageCsp(nonce: string, frameAncestors: string): string {
   ].join('; ');
 }
 
-/** The request arrived over TLS, directly or through a proxy that says so. */
-export function isHttps(headers: Headers, url: URL): boolean {
-  const forwarded = headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  return forwarded ? forwarded === 'https' : url.protocol === 'https:';
-}
-
+/** `https`: viewers reach the app over TLS, as lib/edge/transport.ts decides (never from client headers). */
 export function securityHeaders(kind: ResponseKind, https: boolean): Record<string, string> {
   const headers: Record<string, string> = { ...BASE };
   if (https) headers['strict-transport-security'] = HSTS;

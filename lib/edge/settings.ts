@@ -5,6 +5,7 @@ import type { EdgeSettings } from '@/lib/edge/guard';
 export function edgeSettingsFromEnv(env: Env): EdgeSettings {
   return {
     trustProxy: env.TRUST_PROXY === '1',
+    publicBaseUrl: env.PUBLIC_BASE_URL,
     rules: {
       json: { perMinute: env.EDGE_JSON_PER_MINUTE, burst: env.EDGE_JSON_BURST },
       sse: { perMinute: env.EDGE_SSE_PER_MINUTE, burst: env.EDGE_SSE_BURST },

@@ -1,11 +1,13 @@
 import { cookies } from 'next/headers';
 import { getIronSession } from 'iron-session';
 import { accessSessionOptions, type AccessSession } from '@/lib/access/session';
-import { checkUnlock, clientKeyOfRequest, hostnameOf, unlockBodySchema } from '@/lib/access/unlock';
+import { checkUnlock, clientKeyOfRequest, unlockBodySchema } from '@/lib/access/unlock';
 import { accessPageHeaders, renderAccessPage, throttleMessage } from '@/lib/access/access-page';
 import { noFrameHeaders } from '@/lib/access/frame-policy';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { guardRoute } from '@/lib/edge/route-guard';
+import { getEdge } from '@/lib/edge';
+import { servedOverHttps } from '@/lib/edge/transport';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +37,7 @@ async function unlock(request: Request): Promise<Response> {
     return new Response(html, { status: outcome.status, headers: accessPageHeaders({ ...noFrameHeaders(), ...retry }) });
   }
 
-  const session = await getIronSession<AccessSession>(await cookies(), accessSessionOptions(outcome.password, hostnameOf(request.headers)));
+  const session = await getIronSession<AccessSession>(await cookies(), accessSessionOptions(outcome.password, servedOverHttps(getEdge().settings, request.headers)));
   session.unlocked = { ...(session.unlocked ?? {}), [outcome.slug]: outcome.tokenVersion };
   await session.save();
   if (wantsJson) return jsonResponse({ ok: true, returnTo: outcome.returnTo }, { headers: { 'cache-control': 'no-store' } });

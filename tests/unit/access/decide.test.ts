@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { getIronSession } from 'iron-session';
 import { decideAccess, GATED_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, type DecideInput } from '@/lib/access/decide';
 import { sealShareToken } from '@/lib/access/share-token';
-import { accessSessionOptions, isLoopbackHost, readAccessSession, type AccessSession } from '@/lib/access/session';
+import { accessSessionOptions, readAccessSession, type AccessSession } from '@/lib/access/session';
 import { dashboardDefaults, type DashboardConfig } from '@/lib/config/dashboard-schema';
 
 const PASSWORD = 'unit-test-session-password-0123456789abcdef';
@@ -32,7 +32,7 @@ async function unlockCookie(unlocked: Record<string, number>, password = PASSWOR
       else jar.set(nameOrCookie.name, nameOrCookie.value);
     },
   };
-  const session = await getIronSession<AccessSession>(store, accessSessionOptions(password, 'localhost'));
+  const session = await getIronSession<AccessSession>(store, accessSessionOptions(password, false));
   session.unlocked = unlocked;
   await session.save();
   const value = [...jar.values()][0];
@@ -93,11 +93,10 @@ test('a protected dashboard without SESSION_PASSWORD fails closed with 500', asy
   expect(await decide({ password: 'short' })).toEqual({ ok: false, status: 500, reason: 'server_misconfigured' });
 });
 
-test('the session cookie is HttpOnly, SameSite=Lax, and Secure everywhere but loopback', () => {
-  expect(accessSessionOptions(PASSWORD, 'wall.example.com').cookieOptions).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true });
-  expect(accessSessionOptions(PASSWORD, '127.0.0.1').cookieOptions?.secure).toBe(false);
-  for (const host of ['localhost', '127.0.0.1', '[::1]', 'app.localhost']) expect(isLoopbackHost(host)).toBe(true);
-  for (const host of ['192.168.1.10', 'localhost.evil.com', 'example.com']) expect(isLoopbackHost(host)).toBe(false);
+test('the session cookie is HttpOnly, SameSite=Lax, and Secure when the app is served over https', () => {
+  // Whether it is served over https is lib/edge/transport.ts's decision (tests/unit/edge/transport.test.ts).
+  expect(accessSessionOptions(PASSWORD, true).cookieOptions).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true });
+  expect(accessSessionOptions(PASSWORD, false).cookieOptions).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: false });
 });
 
 test('readAccessSession ignores garbage and returns nothing unlocked', async () => {
