@@ -52,7 +52,7 @@ type Holder = { [KEY]?: AppContext };
 
 /** The whole wiring from validated settings (getContext uses the process env; tests pass their own). */
 export function buildContext(env: Env): AppContext {
-  registerLogSecrets([env.TWENTY_API_KEY, env.TWENTY_WEBHOOK_SECRET, env.SESSION_PASSWORD]);
+  registerLogSecrets([env.TWENTY_API_KEY, env.TWENTY_WEBHOOK_SECRET, env.SESSION_PASSWORD, env.HEALTH_TOKEN]);
   const dashboards = new Map(loadDashboards(env.DASHBOARDS_CONFIG).map((d) => [d.slug, d]));
   const budget = createCallBudget({ perMinute: env.UPSTREAM_CALLS_PER_MINUTE });
   const twenty = createTwentyClient({

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { startBenchStack, type BenchStack } from '@/tests/e2e/support/app-process';
+import { BENCH_HEALTH_HEADERS, startBenchStack, type BenchStack } from '@/tests/e2e/support/app-process';
 
 const flags = z
   .object({
@@ -233,7 +233,7 @@ async function main(): Promise<void> {
       console.log(`${String(n).padStart(11)} | ${String(s.length).padStart(7)} | ${String(r.timeouts).padStart(8)} | ${fmt(percentile(s, 50))}  | ${fmt(percentile(s, 95))}  | ${fmt(percentile(s, 99))}  | ${fmt(Math.max(...s))}  | ${page}`);
     }
     // Why the numbers are what they are: exact updates cost no upstream call, refreshes do.
-    const health = (await (await fetch(`${stack.appUrl}/api/health`)).json()) as { realtime?: Record<string, unknown>; upstream?: Record<string, unknown> };
+    const health = (await (await fetch(`${stack.appUrl}/api/health`, { headers: BENCH_HEALTH_HEADERS })).json()) as { realtime?: Record<string, unknown>; upstream?: Record<string, unknown> };
     const { exactUpdates, refreshesStarted, refreshReasons, scheduler } = health.realtime ?? {};
     console.log(`engine: exact updates ${String(exactUpdates)}, refreshes ${String(refreshesStarted)} ${JSON.stringify(refreshReasons)} scheduler ${JSON.stringify(scheduler)}`);
     console.log(`upstream: ${JSON.stringify(health.upstream)}`);

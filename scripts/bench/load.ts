@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const { dealKeyerFromSecret } = await import('@/lib/pipeline/deal-key');
   const { dashboardSchema } = await import('@/lib/config/dashboard-schema');
 
-  const KEYS = { app: 'load-app-key-8d2c6a4e1f9b3d7c5a0e', user: 'load-user-key-3b9f1d7a5c2e8f4a6d0b', secret: 'load-webhook-secret-6a1e9c3d7b', session: 'load-session-password-2f7c9e4a1b6d3e8f5a0c9b7d' };
+  const KEYS = { app: 'load-app-key-8d2c6a4e1f9b3d7c5a0e', user: 'load-user-key-3b9f1d7a5c2e8f4a6d0b', secret: 'load-webhook-secret-6a1e9c3d7b', session: 'load-session-password-2f7c9e4a1b6d3e8f5a0c9b7d', health: 'load-health-token-4c8e2a6d1f' };
   const dashboard = dashboardSchema.parse({ slug: 'load', title: 'Load', currency: 'USD', rates: { EUR: '1.08' }, fields: ['name', 'amount', 'stage'], topDeals: 8 });
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const app = await startNextProcess({
     port: appPort,
     env: {
-      TWENTY_API_URL: sandbox.url, TWENTY_API_KEY: KEYS.app, TWENTY_WEBHOOK_SECRET: KEYS.secret, SESSION_PASSWORD: KEYS.session,
+      TWENTY_API_URL: sandbox.url, TWENTY_API_KEY: KEYS.app, TWENTY_WEBHOOK_SECRET: KEYS.secret, SESSION_PASSWORD: KEYS.session, HEALTH_TOKEN: KEYS.health,
       DASHBOARDS_CONFIG: config, PIPELINE_WALL_DEMO: '1', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn',
       UPSTREAM_RETRY_MIN_MS: '1000', UPSTREAM_RETRY_MAX_MS: '5000',
       // Deliveries an overloaded app misses (Twenty never retries) are repaired by the TTL refresh.
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     const firstLatencies: number[] = [];
     const statuses = new Map<number, number>();
-    const received = async () => ((await (await fetch(`${app.url}/api/health`)).json()) as { realtime: { received: number } }).realtime.received;
+    const received = async () => ((await (await fetch(`${app.url}/api/health`, { headers: { authorization: `Bearer ${KEYS.health}` } })).json()) as { realtime: { received: number } }).realtime.received;
     const receivedBefore = await received();
     const outage = { blank: 0, wrong: 0, stale: 0, answers: 0, versions: new Map<string, boolean>() };
     let expectedDuringOutage: string | null = null;

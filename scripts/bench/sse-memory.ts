@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { startBenchStack, type BenchStack } from '@/tests/e2e/support/app-process';
+import { BENCH_HEALTH_HEADERS, startBenchStack, type BenchStack } from '@/tests/e2e/support/app-process';
 
 const flags = z
   .object({
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       const rssKb = pids.reduce((sum, pid) => sum + rssKbOf(pid), 0);
       const heaps = await Promise.all(pids.map((pid) => heapOf(pid, out).catch(() => null)));
       const health = z.object({ realtime: z.object({ streams: z.object({ open: z.number() }).loose().optional() }).loose().optional() }).loose();
-      const streams = health.parse(await (await fetch(`${stack.appUrl}/api/health`)).json()).realtime?.streams?.open ?? Number.NaN;
+      const streams = health.parse(await (await fetch(`${stack.appUrl}/api/health`, { headers: BENCH_HEALTH_HEADERS })).json()).realtime?.streams?.open ?? Number.NaN;
       const sum = (key: 'heapUsed' | 'external') => heaps.reduce((total, h) => total + (h?.[key] ?? 0), 0);
       samples.push({ phase, rssKb, heapUsed: sum('heapUsed'), external: sum('external'), streams, snapshots: snapshotsReceived });
     };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { E2E_API_KEY, E2E_SESSION_PASSWORD, E2E_TEST_KEY, E2E_WEBHOOK_SECRET } from './support/stacks';
+import { E2E_API_KEY, E2E_HEALTH_HEADERS, E2E_SESSION_PASSWORD, E2E_TEST_KEY, E2E_WEBHOOK_SECRET } from './support/stacks';
 import { dashboardsFileWith, ownAppEnv, runToExit, setFault, signedHeaders, startOwnApp, type OwnApp } from './support/trust-app';
 import { sealShareToken } from '@/lib/access/share-token';
 import { startSandbox, type Sandbox } from '@/lib/sandbox/index';
@@ -14,7 +14,7 @@ import { CANARY_MARKER } from '@/lib/sandbox/records/canaries';
 type Health = { upstream: { state: string; lastError: string | null; nextRetryAt: string | null; lastSuccessAt: string | null }; memory: { rssBytes: number } };
 type Json = { stale?: boolean; staleReason?: string | null; staleSince?: string | null; state?: string; version?: string };
 
-const health = async (request: APIRequestContext, base = ''): Promise<Health> => (await (await request.get(`${base}/api/health`)).json()) as Health;
+const health = async (request: APIRequestContext, base = ''): Promise<Health> => (await (await request.get(`${base}/api/health`, { headers: E2E_HEALTH_HEADERS })).json()) as Health;
 const snapshot = async (request: APIRequestContext, path = '/api/dashboards/pipeline'): Promise<Json> => (await (await request.get(path)).json()) as Json;
 
 test.describe('the stack app when Twenty fails', () => {
@@ -99,8 +99,9 @@ test('security headers on pages, data and assets; the page CSP works in a real b
     expect(headers['x-request-id'], path).toMatch(/^[\w.:-]{8,}$/);
   }
   expect((await request.get('/api/dashboards/pipeline')).headers()['content-security-policy']).toContain("default-src 'none'");
-  const overTls = await request.get('/d/pipeline', { headers: { 'x-forwarded-proto': 'https' } });
-  expect(overTls.headers()['strict-transport-security']).toMatch(/^max-age=\d+/);
+  // A client claiming TLS changes nothing: no PUBLIC_BASE_URL and no TRUST_PROXY here (privacy.spec.ts has the rest).
+  const claimsTls = await request.get('/d/pipeline', { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'wall.example.com' } });
+  expect(claimsTls.headers()['strict-transport-security']).toBeUndefined();
 });
 
 test('the JSON carries an ETag (version + freshness) and answers If-None-Match with an empty 304', async ({ request }) => {

@@ -1,27 +1,20 @@
 import { jsonResponse } from '@/lib/http/responses';
 import { getContext } from '@/lib/server/context';
+import { getEnv } from '@/lib/config/env';
 import { getBuildId } from '@/lib/access/build-id';
 import { getEdge } from '@/lib/edge';
-import { upstreamReport } from '@/lib/server/health';
+import { healthAccess, healthDetail } from '@/lib/server/health-detail';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/health – liveness plus the upstream state and live-stream figures; no secrets, no
-// record data (categories, counts and times only).
-export async function GET() {
-  const ctx = getContext();
-  const { lag, ...realtime } = ctx.realtime.stats();
-  return jsonResponse(
-    {
-      ok: true,
-      build: getBuildId(),
-      startedAt: ctx.startedAt,
-      demo: ctx.demo,
-      dashboards: ctx.dashboards.size,
-      upstream: upstreamReport(ctx.upstream.status(), ctx.twenty.callCount(), ctx.budget.stats()),
-      realtime: { ...realtime, lag, streams: getEdge().sse.stats() },
-      memory: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed },
-    },
-    { headers: { 'cache-control': 'no-store' } },
-  );
+const NO_STORE = { 'cache-control': 'no-store' };
+
+// GET /api/health – liveness and the running build for everyone; the operator's detail (upstream,
+// dashboards, realtime, streams) only with `Authorization: Bearer <HEALTH_TOKEN>`.
+export async function GET(request: Request) {
+  const ctx = getContext(); // builds the app on first use: a broken setup fails here, not later
+  const access = healthAccess(request.headers.get('authorization'), getEnv().HEALTH_TOKEN);
+  if (access === 'refused') return jsonResponse({ error: 'unauthorized' }, { status: 401, headers: { ...NO_STORE, 'www-authenticate': 'Bearer' } });
+  const answer = { ok: true, build: getBuildId() };
+  return jsonResponse(access === 'detail' ? { ...answer, ...healthDetail(ctx, getEdge().sse.stats()) } : answer, { headers: NO_STORE });
 }

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { E2E_API_KEY, E2E_SESSION_PASSWORD, E2E_WEBHOOK_SECRET, type Stack } from './stacks';
+import { E2E_API_KEY, E2E_HEALTH_TOKEN, E2E_SESSION_PASSWORD, E2E_WEBHOOK_SECRET, type Stack } from './stacks';
 
 // The app (and the demo workspace) as processes a test or a benchmark owns: Playwright's
 // webServers cannot be restarted, so tests that need a restart start their own `next start`
@@ -16,6 +16,7 @@ export function appEnv(stack: Pick<Stack, 'sandboxPort'>): Record<string, string
     TWENTY_API_KEY: E2E_API_KEY,
     TWENTY_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
     SESSION_PASSWORD: E2E_SESSION_PASSWORD,
+    HEALTH_TOKEN: E2E_HEALTH_TOKEN,
     PIPELINE_WALL_DEMO: '1',
     DASHBOARDS_CONFIG: 'tests/e2e/dashboards.e2e.json',
     CACHE_TTL_MS: '1000',
@@ -151,7 +152,11 @@ const BENCH = {
   userKey: 'bench-crm-user-key-2a8f6d4c1e9b7a3d5f0c',
   secret: 'bench-webhook-secret-7e3a9c1d5b',
   sessionPassword: 'bench-session-password-4d9b2e7a1c6f3e8d5a0b7c2e',
+  healthToken: 'bench-health-token-6e2a9d4c1b7f',
 } as const;
+
+/** What a bench sends to read /api/health's detail (upstream, realtime, streams). */
+export const BENCH_HEALTH_HEADERS = { authorization: `Bearer ${BENCH.healthToken}` };
 
 export type BenchStack = { appUrl: string; sandboxUrl: string; slug: string; userKey: string; app: AppProcess; sandbox: SandboxProcess; stop(): Promise<void> };
 
@@ -178,6 +183,7 @@ export async function startBenchStack(opts: { opportunities: number; version: 'c
       TWENTY_API_KEY: BENCH.appKey,
       TWENTY_WEBHOOK_SECRET: BENCH.secret,
       SESSION_PASSWORD: BENCH.sessionPassword,
+      HEALTH_TOKEN: BENCH.healthToken,
       DASHBOARDS_CONFIG: config,
       PIPELINE_WALL_DEMO: '1',
       NEXT_TELEMETRY_DISABLED: '1',

@@ -5,6 +5,9 @@ export const E2E_API_KEY = 'e2e-api-key-0b5f2c9d7a41e8f3c6b2a9d0';
 export const E2E_TEST_KEY = 'e2e-crm-user-key-7d1c3e5a9b2f4c6e8a0d';
 export const E2E_WEBHOOK_SECRET = 'e2e-webhook-secret-3f9a1c7e5b2d';
 export const E2E_SESSION_PASSWORD = 'e2e-session-password-6c2e9a4f1b8d3c7e5a0f2b9d';
+/** /api/health shows its detail only to `Authorization: Bearer <HEALTH_TOKEN>`. */
+export const E2E_HEALTH_TOKEN = 'e2e-health-token-8b3d1f6a2c9e4b7d';
+export const E2E_HEALTH_HEADERS = { authorization: `Bearer ${E2E_HEALTH_TOKEN}` };
 
 export type Stack = { name: string; version: 'current' | '0.55'; appPort: number; sandboxPort: number };
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './app-process';
-import { E2E_API_KEY, E2E_SESSION_PASSWORD, E2E_TEST_KEY, E2E_WEBHOOK_SECRET } from './stacks';
+import { E2E_API_KEY, E2E_HEALTH_TOKEN, E2E_SESSION_PASSWORD, E2E_TEST_KEY, E2E_WEBHOOK_SECRET } from './stacks';
 
 // An app process a trust test owns, with its own settings (tight limits, a workspace that is down
 // from the start…) and its whole output kept, so tests can read its log lines and exit code.
@@ -20,6 +20,7 @@ export function ownAppEnv(sandboxUrl: string, extra: Record<string, string> = {}
     TWENTY_API_KEY: E2E_API_KEY,
     TWENTY_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
     SESSION_PASSWORD: E2E_SESSION_PASSWORD,
+    HEALTH_TOKEN: E2E_HEALTH_TOKEN,
     DASHBOARDS_CONFIG: 'tests/e2e/dashboards.e2e.json',
     CACHE_TTL_MS: '1000',
     STAGE_OPTIONS_TTL_MS: '1000',

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { dashboardStates, healthAccess, healthDetail } from '@/lib/server/health-detail';
+import { captureLogs, dashboardsFile, SLUG, sleep, startStack, waitFor, type Captured, type Stack } from '@/tests/unit/trust/harness';
+
+// /api/health: strangers get {ok, build}; the operator's detail needs the HEALTH_TOKEN.
+
+const TOKEN = 'health-token-for-unit-tests-7c1e9a';
+
+describe('who sees the detail', () => {
+  test('no token configured: nobody, whatever they send', () => {
+    for (const header of [null, '', `Bearer ${TOKEN}`, 'Bearer undefined', 'Bearer ']) expect(healthAccess(header, undefined)).toBe('public');
+  });
+
+  test('token configured: the exact bearer token sees the detail; no header is the public answer; anything else is refused', () => {
+    expect(healthAccess(`Bearer ${TOKEN}`, TOKEN)).toBe('detail');
+    expect(healthAccess(`bearer ${TOKEN}`, TOKEN)).toBe('detail'); // the scheme is case-insensitive
+    expect(healthAccess(null, TOKEN)).toBe('public');
+    for (const header of ['', 'Bearer', 'Bearer ', `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, `Basic ${TOKEN}`, TOKEN, `Bearer ${TOKEN} extra`, `Bearer ${TOKEN.toUpperCase()}`]) {
+      expect(healthAccess(header, TOKEN), header).toBe('refused');
+    }
+  });
+});
+
+describe('the detail', () => {
+  let stack: Stack | undefined;
+  let logs: Captured | undefined;
+  afterEach(async () => {
+    await stack?.close();
+    logs?.restore();
+    stack = undefined;
+  });
+
+  test('one state per dashboard from the cache, read-only: ready, waiting (never read), stale with its reason', async () => {
+    const dashboards = [
+      { slug: SLUG, title: 'Pipeline', fields: ['amount', 'stage'], topDeals: 5 },
+      { slug: 'quiet', title: 'Nobody looks', fields: ['amount'] },
+    ];
+    logs = captureLogs();
+    stack = await startStack({ env: { DASHBOARDS_CONFIG: dashboardsFile(dashboards) } });
+    const { ctx, sandbox, seen } = stack;
+    const first = await ctx.cache.get(SLUG);
+    if (first.state !== 'ready') throw new Error('no first snapshot');
+    const calls = ctx.twenty.callCount();
+    expect(dashboardStates(ctx)).toEqual([
+      { slug: SLUG, state: 'ready', staleReason: null, staleSince: null, asOf: first.snapshot.asOf },
+      { slug: 'quiet', state: 'waiting', staleReason: null, staleSince: null, asOf: null },
+    ]);
+    expect(ctx.twenty.callCount()).toBe(calls); // asking did not load 'quiet'
+
+    sandbox.setFault({ mode: 'revoked-key' });
+    await sleep(60); // past the TTL
+    await ctx.cache.get(SLUG);
+    await waitFor(() => seen.find((s) => s.stale), 8_000, 'a stale snapshot');
+    const detail = healthDetail(ctx, { open: 2, clients: 1, refused: 0, perClient: 1_000, total: 5_000 });
+    expect(detail.dashboards[0]).toMatchObject({ slug: SLUG, state: 'stale', staleReason: 'auth' });
+    expect(detail.upstream).toMatchObject({ lastError: 'auth' });
+    expect(detail.realtime.streams.open).toBe(2);
+    expect(Object.keys(detail).sort()).toEqual(['dashboards', 'demo', 'memory', 'realtime', 'startedAt', 'upstream']);
+  });
+});
