@@ -7,7 +7,7 @@ import { useEffect } from 'react';
  * Before the first good snapshot exists (first start with the CRM down). Reloads only once the
  * data answers, so the screen never swaps this notice for a browser error page.
  */
-export function TvWaiting({ jsonUrl }: { jsonUrl: string }) {
+export function TvWaiting({ jsonUrl, refused = false }: { jsonUrl: string; refused?: boolean }) {
   useEffect(() => {
     const timer = window.setInterval(async () => {
       try {
@@ -22,7 +22,7 @@ export function TvWaiting({ jsonUrl }: { jsonUrl: string }) {
   return (
     <div data-pw-variant="tv" data-pw-tv="" data-testid="tv-waiting">
       <div className="tv-notice">
-        <p className="tv-title">Waiting for the CRM…</p>
+        <p className="tv-title">{refused ? 'Twenty refused this dashboard\u2019s settings' : 'Waiting for the CRM…'}</p>
         <p className="tv-panel-note">This screen updates by itself as soon as the numbers arrive.</p>
       </div>
     </div>

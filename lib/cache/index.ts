@@ -1,2 +1,2 @@
 export { createSnapshotCache } from '@/lib/cache/snapshot-cache';
-export type { CacheRead, LoadedContent, SnapshotCache, SnapshotCacheOptions, SnapshotListener } from '@/lib/cache/types';
+export type { CacheRead, DashboardStatus, LoadedContent, SnapshotCache, SnapshotCacheOptions, SnapshotListener } from '@/lib/cache/types';

@@ -9,14 +9,15 @@ import {
   type CacheEntry,
 } from '@/lib/cache/entry';
 import { retryDelayMs } from '@/lib/cache/backoff';
-import type { CacheRead, SnapshotCache, SnapshotCacheOptions } from '@/lib/cache/types';
+import type { CacheRead, DashboardStatus, SnapshotCache, SnapshotCacheOptions } from '@/lib/cache/types';
 import type { Snapshot, SnapshotContent, StaleReason } from '@/lib/pipeline/types';
 
 /**
  * One snapshot per dashboard, in memory. Viewers never cause more than one upstream load per
  * dashboard at a time; they are answered from the last good snapshot while it refreshes, and an
  * upstream fault only ever shows as `stale` (or `waiting` before the first success), never as a
- * thrown error. Callers must only pass slugs of configured dashboards: each slug gets an entry.
+ * thrown error; a dashboard whose query Twenty refuses is `refused` on its own and retried at a
+ * calm cadence. Callers must only pass slugs of configured dashboards: each slug gets an entry.
  */
 export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
   const now = opts.now ?? Date.now;
@@ -65,7 +66,8 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
     entry.lastFailureAt = now();
     entry.failure = { reason, since: entry.failure?.since ?? iso() };
     entry.failures += 1;
-    const delay = opts.retryBackoff ? retryDelayMs(opts.retryBackoff, entry.failures, err) : retryAfterFailureMs;
+    const backoff = opts.retryBackoff ? retryDelayMs(opts.retryBackoff, entry.failures, err) : retryAfterFailureMs;
+    const delay = reason === 'rejected' && opts.refusedRetryMs !== undefined ? opts.refusedRetryMs : backoff;
     entry.retryAt = entry.lastFailureAt + delay;
     opts.onError?.(entry.slug, err, reason, entry.retryAt);
     if (entry.snapshot) publish(entry, markedStale(entry.snapshot, reason, entry.failure.since));
@@ -112,7 +114,18 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
 
   function read(entry: CacheEntry): CacheRead {
     if (entry.snapshot) return { state: 'ready', snapshot: entry.snapshot };
-    return { state: 'waiting', reason: entry.failure?.reason ?? null, since: entry.failure?.since ?? entry.createdAt };
+    const since = entry.failure?.since ?? entry.createdAt;
+    if (entry.failure?.reason === 'rejected') return { state: 'refused', since };
+    return { state: 'waiting', reason: entry.failure?.reason ?? null, since };
+  }
+
+  function status(slug: string): DashboardStatus {
+    const entry = entries.get(slug);
+    const failure = { reason: entry?.failure?.reason ?? null, since: entry?.failure?.since ?? null };
+    const snapshot = entry?.snapshot;
+    if (snapshot) return { slug, state: snapshot.stale ? 'stale' : 'ready', ...failure, asOf: snapshot.asOf };
+    const state = failure.reason === 'rejected' ? 'refused' : 'waiting';
+    return { slug, state, ...failure, since: failure.since ?? entry?.createdAt ?? null, asOf: null };
   }
 
   async function get(slug: string): Promise<CacheRead> {
@@ -153,6 +166,7 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
     invalidate,
     set,
     peek: (slug) => entries.get(slug)?.snapshot,
+    status,
     subscribe(slug, listener) {
       const entry = entryFor(slug);
       entry.listeners.add(listener);

@@ -3,10 +3,27 @@ import type { Snapshot, SnapshotContent, StaleReason } from '@/lib/pipeline/type
 
 export type LoadedContent = SnapshotContent & { asOf: string };
 
-/** 'waiting': no good snapshot exists yet (e.g. first start with the CRM down). Never an error. */
+/**
+ * 'waiting': no good snapshot exists yet (e.g. first start with the CRM down). 'refused': none
+ * exists and Twenty refuses this dashboard's query (its settings do not suit this server); the
+ * others are not affected. Never an error.
+ */
 export type CacheRead =
   | { state: 'ready'; snapshot: Snapshot }
-  | { state: 'waiting'; reason: StaleReason | null; since: string };
+  | { state: 'waiting'; reason: StaleReason | null; since: string }
+  | { state: 'refused'; since: string };
+
+/** A dashboard as the cache holds it, for the operator (health detail). Reading it starts no load. */
+export type DashboardStatus = {
+  slug: string;
+  /** ready: fresh; stale: last good numbers, refreshing fails; waiting: no numbers yet; refused: see CacheRead. */
+  state: 'ready' | 'stale' | 'waiting' | 'refused';
+  /** Why the last load failed, when it did (a public category). */
+  reason: StaleReason | null;
+  /** Since when it has been failing (or waiting). */
+  since: string | null;
+  asOf: string | null;
+};
 
 export type SnapshotListener = (snapshot: Snapshot) => void;
 
@@ -23,6 +40,11 @@ export type SnapshotCacheOptions = {
    * that arrive during a backoff are deferred to its end, so no path can hammer a CRM that is down.
    */
   retryBackoff?: RetryBackoff;
+  /**
+   * After Twenty refused a dashboard's query (reason `rejected`), the next attempt waits this long
+   * instead of backing off: nothing but a change in Twenty (stage options, an upgrade) can fix it.
+   */
+  refusedRetryMs?: number;
   now?: () => number;
   classify?: (err: unknown) => StaleReason;
   /** Told about every failed load (for logs and /api/health); the cache never rethrows. */
@@ -40,4 +62,6 @@ export type SnapshotCache = {
   subscribe: (slug: string, listener: SnapshotListener) => () => void;
   /** Replaces the content (exact webhook-driven update) without a load; notifies if it changed. */
   set: (slug: string, content: SnapshotContent) => Snapshot;
+  /** The dashboard's state for the operator; never starts a load. */
+  status: (slug: string) => DashboardStatus;
 };

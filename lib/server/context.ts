@@ -6,6 +6,7 @@ import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { createTwentyClient, type TwentyClient } from '@/lib/twenty';
 import { createCallBudget, type CallBudget } from '@/lib/twenty/budget';
 import { createSnapshotCache, type SnapshotCache } from '@/lib/cache';
+import { createRefusals, refusalText } from '@/lib/cache/refusals';
 import { createRealtimeEngine, type RealtimeEngine } from '@/lib/realtime/engine';
 import { dealKeyerFor } from '@/lib/pipeline/deal-key';
 import { createMemoryNonceStore, type NonceStore } from '@/lib/webhooks/nonce-store';
@@ -84,16 +85,25 @@ export function buildContext(env: Env): AppContext {
     // Top deals and ticker lines are named by keys, not Twenty's ids (one secret for every instance).
     dealKeys: dealKeyerFor(env.SESSION_PASSWORD),
   });
+  const refusals = createRefusals((level, fields) => logger[level](fields));
   const rawCache = createSnapshotCache({
     ttlMs: env.CACHE_TTL_MS,
     maxAgeMs: env.CACHE_MAX_AGE_MS,
     classify: classifyStaleReason,
     retryBackoff: { minMs: env.UPSTREAM_RETRY_MIN_MS, maxMs: env.UPSTREAM_RETRY_MAX_MS, hintOf: retryHintOf },
+    // A refused dashboard is tried again when stage options are re-read (what usually fixes it).
+    refusedRetryMs: env.STAGE_OPTIONS_TTL_MS > 0 ? env.STAGE_OPTIONS_TTL_MS : env.RECONCILE_INTERVAL_MS,
     load: coordinator ? coordinator.load : (slug) => realtime.load(slug),
-    onSuccess: () => upstream.succeeded(),
+    onSuccess: (slug) => {
+      refusals.accepted(slug);
+      upstream.succeeded();
+    },
     onError: (slug, error, reason, retryAt) => {
       logger.debug({ msg: 'snapshot refresh failed', slug, reason });
-      upstream.failed({ reason, retryAt, upstreamCode: error instanceof TwentyError ? error.upstreamCode : undefined });
+      // Twenty refusing one dashboard's query says nothing about reaching Twenty: that dashboard
+      // is marked on its own (cache status `refused`) and the upstream state is left alone.
+      if (reason === 'rejected') refusals.refused(slug, refusalText(error));
+      else upstream.failed({ reason, retryAt, upstreamCode: error instanceof TwentyError ? error.upstreamCode : undefined });
     },
   });
   const cache = realtime.attach(coordinator ? coordinator.attach(rawCache) : rawCache);

@@ -25,8 +25,11 @@ export function healthAccess(authorization: string | null, token: string | undef
 
 export type DashboardState = {
   slug: string;
-  /** ready: fresh; stale: last good numbers, refreshing failed; waiting: no snapshot yet. */
-  state: 'ready' | 'stale' | 'waiting';
+  /**
+   * ready: fresh; stale: last good numbers, refreshing failed; waiting: no snapshot yet; refused:
+   * no snapshot because Twenty refuses this dashboard's query (the others and the upstream are fine).
+   */
+  state: 'ready' | 'stale' | 'waiting' | 'refused';
   staleReason: StaleReason | null;
   staleSince: string | null;
   asOf: string | null;
@@ -36,7 +39,11 @@ export type DashboardState = {
 export function dashboardStates(ctx: Pick<AppContext, 'dashboards' | 'cache'>): DashboardState[] {
   return [...ctx.dashboards.keys()].map((slug) => {
     const snapshot = ctx.cache.peek(slug);
-    if (!snapshot) return { slug, state: 'waiting', staleReason: null, staleSince: null, asOf: null };
+    if (!snapshot) {
+      const { state, since } = ctx.cache.status(slug);
+      if (state === 'refused') return { slug, state, staleReason: 'rejected', staleSince: since, asOf: null };
+      return { slug, state: 'waiting', staleReason: null, staleSince: null, asOf: null };
+    }
     const { stale, staleReason, staleSince, asOf } = snapshot;
     return { slug, state: stale ? 'stale' : 'ready', staleReason, staleSince, asOf };
   });

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { gatePage, type SearchParams } from '@/lib/access/page-gate';
 import { getContext } from '@/lib/server/context';
 import { LiveDashboard } from '@/components/dashboard/live-dashboard';
+import { RefusedByCrm } from '@/components/status/refused-by-crm';
 import { WaitingForCrm } from '@/components/status/waiting-for-crm';
 
 export const dynamic = 'force-dynamic';
@@ -21,5 +22,6 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const { gate, eventsUrl, jsonUrl } = access;
   const read = await getContext().cache.get(gate.dashboard.slug);
   if (read.state === 'waiting') return <WaitingForCrm title={gate.dashboard.title} reason={read.reason} />;
+  if (read.state === 'refused') return <RefusedByCrm title={gate.dashboard.title} />;
   return <LiveDashboard initial={read.snapshot} eventsUrl={eventsUrl} jsonUrl={jsonUrl} variant="page" views={access.params.views} />;
 }

@@ -22,7 +22,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const { gate, params: view, jsonUrl, eventsUrl } = access;
   const read = await getContext().cache.get(gate.dashboard.slug);
   const theme = view.theme ?? 'light';
-  if (read.state === 'waiting') return <EmbedWaiting jsonUrl={jsonUrl} theme={theme} />;
+  if (read.state !== 'ready') return <EmbedWaiting jsonUrl={jsonUrl} theme={theme} refused={read.state === 'refused'} />;
   return (
     <EmbedDashboard initial={read.snapshot} eventsUrl={eventsUrl} jsonUrl={jsonUrl} views={view.views} theme={theme} showTitle={view.showTitle} />
   );

@@ -22,7 +22,7 @@ export default async function TvPage({ params, searchParams }: Props) {
   if (!access.ok) notFound();
   const { gate, params: view, jsonUrl, eventsUrl } = access;
   const read = await getContext().cache.get(gate.dashboard.slug);
-  if (read.state === 'waiting') return <TvWaiting jsonUrl={jsonUrl} />;
+  if (read.state !== 'ready') return <TvWaiting jsonUrl={jsonUrl} refused={read.state === 'refused'} />;
   return (
     <TvWall
       initial={read.snapshot}

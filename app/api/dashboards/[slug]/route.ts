@@ -16,6 +16,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (read.state === 'waiting') {
     return jsonResponse({ state: 'waiting', reason: read.reason, since: read.since }, { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '5' } });
   }
+  // Twenty refuses this dashboard's query. What it said stays in the operator's log: it can name internals.
+  if (read.state === 'refused') {
+    return jsonResponse({ state: 'refused', since: read.since }, { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '60' } });
+  }
   const etag = snapshotEtag(read.snapshot);
   const headers = { 'cache-control': gate.cacheControl, etag };
   if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
