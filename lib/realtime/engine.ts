@@ -164,7 +164,8 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
       const routed = routeDelivery(event, createdAt, memory, feeds.values(), (slug) => opts.dashboards.get(slug), new Date(now()), opts.dealKeys);
       if (routed.ignored) stats.ignored[routed.ignored] += 1;
       for (const slug of routed.refresh) {
-        stats.refreshReasons.company = (stats.refreshReasons.company ?? 0) + 1;
+        const reason = routed.refreshReason ?? 'company';
+        stats.refreshReasons[reason] = (stats.refreshReasons[reason] ?? 0) + 1;
         scheduler.request(slug);
       }
       for (const { feed, transition, tickerItem } of routed.perDashboard) {

@@ -25,6 +25,9 @@ export function newFeed(slug: string): DashboardFeed {
   return { slug, basis: undefined, loading: 0, ticker: [], pending: [], batchTimer: undefined, callsPerRefresh: 1, awaitingRefresh: [] };
 }
 
+/** Why dashboards are refreshed outright (not per delivery): a company's name, a hard delete. */
+export type OutrightRefresh = 'company' | 'destroyed';
+
 export type IgnoredReason = 'irrelevant' | 'older' | 'duplicate' | 'after_destroy';
 
 export type RealtimeStats = {
@@ -34,7 +37,7 @@ export type RealtimeStats = {
   applied: number;
   /** Deliveries the data already held (the fetch started after the change). */
   reflected: number;
-  refreshReasons: Partial<Record<RefreshReason | 'company', number>>;
+  refreshReasons: Partial<Record<RefreshReason | OutrightRefresh, number>>;
   refreshesStarted: number;
   exactUpdates: number;
   loads: number;

@@ -2,21 +2,23 @@ import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import type { DealKeyer } from '@/lib/pipeline/deal-key';
 import type { TickerItem } from '@/lib/pipeline/types';
 import type { Transition } from '@/lib/realtime/exact-update';
-import type { DashboardFeed, IgnoredReason } from '@/lib/realtime/feed';
+import type { DashboardFeed, IgnoredReason, OutrightRefresh } from '@/lib/realtime/feed';
 import { matchesFilter, type Match } from '@/lib/realtime/filter-match';
 import type { RecordMemory } from '@/lib/realtime/record-memory';
 import { stateOf, type RecordState } from '@/lib/realtime/record-state';
 import { tickerItemFor } from '@/lib/realtime/ticker';
 import type { WebhookEvent } from '@/lib/webhooks/payload';
 
-// Decides what one verified delivery means for each dashboard: nothing (another object, an older
-// or repeated state), a refresh (a company a dashboard names changed), or a transition to apply
-// plus, where a viewer would see it, a ticker line.
+// Decides what one verified delivery means for each dashboard: nothing (another object, a
+// metadata event, an older or repeated state), a refresh (a company a dashboard names changed;
+// a hard delete, which may stand for many deals), and/or a transition to apply plus, where a
+// viewer would see it, a ticker line.
 
 export type Routed = {
   ignored: IgnoredReason | null;
-  /** Dashboards to refresh outright. */
+  /** Dashboards to refresh outright (coalesced and budgeted by the scheduler), and why. */
   refresh: string[];
+  refreshReason?: OutrightRefresh;
   perDashboard: { feed: DashboardFeed; transition: Transition | null; tickerItem: TickerItem | null }[];
 };
 
@@ -39,12 +41,16 @@ export function routeDelivery(
   if (event.objectName === 'company') {
     // Only a company's name is shown (top deals), and a webhook cannot say which deals name it.
     const refresh = [...feeds].filter((f) => f.basis && dashboardOf(f.slug)?.fields.includes('company')).map((f) => f.slug);
-    return refresh.length > 0 ? { ignored: null, refresh, perDashboard: [] } : nothing('irrelevant');
+    return refresh.length > 0 ? { ignored: null, refresh, perDashboard: [], refreshReason: 'company' } : nothing('irrelevant');
   }
   if (event.objectName !== 'opportunity' || !event.record) return nothing('irrelevant');
+  // Twenty 2.21 sends ONE `destroyed` delivery for a bulk hard delete of any number of deals, naming
+  // only the first: every dashboard with numbers is refreshed, whatever this delivery's record says.
+  const destroyed = event.action === 'destroyed' ? [...feeds].filter((f) => f.basis || f.loading > 0).map((f) => f.slug) : [];
+  const withRefresh = (routed: Routed): Routed => (destroyed.length > 0 ? { ...routed, refresh: destroyed, refreshReason: 'destroyed' } : routed);
   const next = stateOf(event.record, event.action, createdAt);
   const observed = memory.observe(next);
-  if (observed.kind === 'ignored') return nothing(observed.reason);
+  if (observed.kind === 'ignored') return withRefresh(nothing(observed.reason));
 
   const transition: Transition = { action: event.action, next, updatedFields: event.updatedFields, ambiguous: observed.ambiguous, receivedAt: now.getTime() };
   const removal = event.action === 'deleted' || event.action === 'destroyed';
@@ -62,5 +68,5 @@ export function routeDelivery(
     }
     perDashboard.push({ feed, transition, tickerItem });
   }
-  return { ignored: null, refresh: [], perDashboard };
+  return withRefresh({ ignored: null, refresh: [], perDashboard });
 }

@@ -171,6 +171,75 @@ describe('exact updates need no upstream call', () => {
   });
 });
 
+/** Waits on a condition (never a fixed time): the engine's timers are real. */
+async function until(probe: () => boolean, label: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('Twenty 2.21 deliveries', () => {
+  test('one `destroyed` delivery for a bulk hard delete of three deals: a refetch shows all three gone', async () => {
+    const dashboard = board();
+    const { engine, cache, fetches, crm } = rig(dashboard);
+    await cache.get(dashboard.slug);
+    expect(openCount(cache, dashboard.slug)).toBe(20);
+    const first = crm.get('b0');
+    if (!first) throw new Error('no b0');
+    for (const id of ['b0', 'b1', 'b2']) crm.delete(id);
+    // What 2.21 sends for destroyOpportunities of three: the first record only.
+    engine.accept(eventOf('destroyed', { ...first, destroyed: true }));
+    await until(() => openCount(cache, dashboard.slug) === 17 && engine.isSettled(), 'the refetch');
+    expect(fetches()).toBe(2);
+    expect(engine.stats().refreshReasons.destroyed).toBe(1);
+  });
+
+  test('destroyed deliveries in a burst are coalesced into one or two refetches', async () => {
+    const dashboard = board();
+    const { engine, cache, fetches, crm } = rig(dashboard, { fetchMs: 20 });
+    await cache.get(dashboard.slug);
+    for (let i = 0; i < 10; i++) {
+      const deal = crm.get(`b${i}`);
+      if (!deal) throw new Error(`no b${i}`);
+      crm.delete(`b${i}`);
+      engine.accept(eventOf('destroyed', { ...deal, destroyed: true }));
+    }
+    await until(() => openCount(cache, dashboard.slug) === 10 && engine.isSettled(), 'the refetches');
+    expect(fetches() - 1).toBeGreaterThanOrEqual(1);
+    expect(fetches() - 1).toBeLessThanOrEqual(2);
+  });
+
+  test('a destroyed delivery for a deal already gone (ignored by the record memory) still refetches', async () => {
+    const dashboard = board();
+    const { engine, cache, fetches, crm } = rig(dashboard);
+    await cache.get(dashboard.slug);
+    const deal = crm.get('b5');
+    if (!deal) throw new Error('no b5');
+    engine.accept(eventOf('destroyed', { ...deal, destroyed: true }));
+    await until(() => engine.isSettled() && fetches() === 2, 'the first refetch');
+    crm.delete('b5');
+    crm.delete('b6');
+    engine.accept(eventOf('destroyed', { ...deal, destroyed: true })); // a second bulk destroy naming b5 again
+    await until(() => engine.isSettled() && openCount(cache, dashboard.slug) === 18, 'the second refetch');
+    expect(engine.stats().ignored.after_destroy).toBe(1);
+    expect(fetches()).toBe(3);
+  });
+
+  test('a metadata.* delivery is acknowledged and changes nothing', async () => {
+    const dashboard = board();
+    const { engine, cache, fetches } = rig(dashboard);
+    await cache.get(dashboard.slug);
+    const version = cache.peek(dashboard.slug)?.version;
+    engine.accept({ objectName: 'metadata.roleTarget', action: 'created', eventDate: '2026-11-30T16:17:49.186Z', updatedFields: null, record: null, webhookId: 'd22c0ef5-7139-40e0-bde0-aaafd4c197ac' });
+    expect(engine.stats().ignored.irrelevant).toBe(1);
+    expect(engine.isSettled()).toBe(true);
+    expect(fetches()).toBe(1);
+    expect(cache.peek(dashboard.slug)?.version).toBe(version);
+  });
+});
+
 describe('reconciliation', () => {
   test('refetches a dashboard someone watches, not one nobody reads', async () => {
     const watched = board({ slug: 'watched' });
