@@ -15,9 +15,9 @@ export function totalOf(groups: Iterable<DealGroup>, conversion: Conversion): Co
 }
 
 /**
- * Deals of a bucket that carry an amount. Without Twenty's countNotEmptyAmount, a bucket with a
- * currency code is taken to be all priced and one without a code to have no amounts, which is
- * how Twenty stores an empty amount (null micros, "" code).
+ * Deals of a bucket that carry an amount (lib/twenty gives every bucket its exact amountCount).
+ * Without one, a bucket with a currency code is taken to be all priced and one without a code to
+ * have no amounts.
  */
 export function dealsWithAmount(group: DealGroup): number {
   return group.amountCount ?? (group.currencyCode ? group.count : 0);

@@ -26,8 +26,10 @@ export type DealGroup = {
   /** Sum of the non-null amountMicros in the bucket. */
   amountMicros: bigint;
   /**
-   * Deals in the bucket whose amount is not null (Twenty: `countNotEmptyAmount`), for the average
-   * deal size. Optional: when absent, every deal of a bucket with a currency code counts.
+   * Deals in the bucket whose amountMicros is not null, for the average deal size. Every strategy
+   * sets it (lib/twenty/priced-count.ts; never Twenty's countNotEmptyAmount, which on 2.21 counts
+   * `{amountMicros: null, currencyCode: "USD"}` as not empty). Optional for older cached snapshots:
+   * when absent, every deal of a bucket with a currency code counts.
    */
   amountCount?: number;
 };

@@ -28,10 +28,10 @@ test('v0.55: no groupBy, an enum stage filter with its values, no owner, BigFloa
   });
 });
 
-test('a v0.55 connection offers countNotEmptyAmount', () => {
+test('a v0.55 connection offers the sum and average of amountMicros (the priced count is sum / avg)', () => {
   const result = graphqlSync({ schema: v055CoreSchema(), source: TYPE_FIELDS_DOCUMENT, variableValues: { name: 'OpportunityConnection' } });
   const fields = typeFieldsDataSchema.parse(result.data).__type?.fields?.map((f) => f.name);
-  expect(fields).toContain('countNotEmptyAmount');
+  expect(fields).toContain('avgAmountAmountMicros');
   expect(fields).toContain('sumAmountAmountMicros');
 });
 
