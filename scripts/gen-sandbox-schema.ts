@@ -1,10 +1,12 @@
-// Trims the captured v0.55 introspections (tests/fixtures/twenty/real) down to the types the demo
-// workspace serves, and writes them to lib/sandbox/schema/. The app and its users do not have the
-// 4.5 MB captures at run time; the trimmed files keep Twenty's exact names and types.
+// Trims captured introspections down to the types the demo workspace serves and writes them to
+// lib/sandbox/schema/: v0.55 from tests/fixtures/twenty/real, 2.21 from the real 2.21 captures
+// (../shared/twenty-fixtures/real-2.21, or $TWENTY_221_CAPTURES). The app and its users do not
+// have the multi-megabyte captures at run time; the trimmed files keep Twenty's exact names/types.
 // Run: npx tsx scripts/gen-sandbox-schema.ts
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { CORE_055, CORE_221, METADATA_055, METADATA_221, type TrimSpec } from '@/scripts/sandbox-schema-specs';
 
 type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
 type InputValue = { name: string; type: TypeRef } & Record<string, unknown>;
@@ -18,13 +20,6 @@ type FullType = {
   possibleTypes: TypeRef[] | null;
 } & Record<string, unknown>;
 type Schema = { queryType: { name: string }; mutationType: { name: string } | null; types: FullType[] } & Record<string, unknown>;
-
-type TrimSpec = {
-  /** Root type name → the root fields to keep. */
-  roots: Record<string, string[]>;
-  /** Type name → the only fields (or input fields) to keep. */
-  keepOnly: Record<string, string[]>;
-};
 
 const captureSchema = z.object({
   response: z.object({ body: z.object({ data: z.object({ __schema: z.record(z.string(), z.unknown()) }) }) }),
@@ -41,10 +36,22 @@ function namedType(ref: TypeRef): string {
   return t.name;
 }
 
+const AGGREGATE = /^(countUniqueValues|countEmpty|countNotEmpty|percentageEmpty|percentageNotEmpty|countTrue|countFalse|min|max|sum|avg)([A-Z].*)$/;
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** A connection field survives when it is structural or aggregates one of the kept record fields. */
+function keepsConnectionField(name: string, recordFields: readonly string[]): boolean {
+  if (['totalCount', 'edges', 'pageInfo', 'groupByDimensionValues'].includes(name)) return true;
+  const match = AGGREGATE.exec(name);
+  const rest = match?.[2];
+  if (rest === undefined) return false;
+  return recordFields.some((f) => rest === f.charAt(0).toUpperCase() + f.slice(1) || lowerFirst(rest).startsWith(f));
+}
+
 function trim(schema: Schema, spec: TrimSpec): Schema {
   const byName = new Map(schema.types.map((t) => [t.name, t]));
   const kept = new Map<string, FullType>();
-  const queue: string[] = [...Object.keys(spec.roots)];
+  const queue: string[] = [...Object.keys(spec.roots), ...(spec.extraTypes ?? [])];
   for (const t of schema.types) if (t.name.startsWith('__') || t.kind === 'SCALAR') queue.push(t.name);
 
   while (queue.length > 0) {
@@ -53,8 +60,13 @@ function trim(schema: Schema, spec: TrimSpec): Schema {
     const original = byName.get(name);
     if (!original) throw new Error(`type ${name} is not in the capture`);
     const allowed = spec.roots[name] ?? spec.keepOnly[name];
-    const pick = <T extends { name: string }>(items: T[] | null): T[] | null =>
-      items && allowed ? items.filter((i) => allowed.includes(i.name)) : items;
+    const connectionOf = spec.connections?.[name];
+    const pick = <T extends { name: string }>(items: T[] | null): T[] | null => {
+      if (!items) return items;
+      if (allowed) return items.filter((i) => allowed.includes(i.name));
+      if (connectionOf) return items.filter((i) => keepsConnectionField(i.name, connectionOf));
+      return items;
+    };
     const type: FullType = { ...original, fields: pick(original.fields), inputFields: pick(original.inputFields) };
     kept.set(name, type);
     for (const f of type.fields ?? []) {
@@ -79,81 +91,18 @@ function trim(schema: Schema, spec: TrimSpec): Schema {
   };
 }
 
-const RECORD_SYSTEM_FIELDS = ['position', 'createdBy', 'searchVector', 'id', 'createdAt', 'updatedAt', 'deletedAt'];
-const OPPORTUNITY_FIELDS = ['name', 'amount', 'closeDate', 'stage', ...RECORD_SYSTEM_FIELDS, 'pointOfContactId', 'companyId'];
-// People exist so privacy tests can plant personal data (names, emails, phones) next to the deals.
-const PERSON_FIELDS = ['name', 'emails', 'phones', 'jobTitle', 'city', ...RECORD_SYSTEM_FIELDS, 'companyId'];
-const OPPORTUNITY_INPUT_FIELDS = [...OPPORTUNITY_FIELDS, 'pointOfContact', 'company'];
-const COMPANY_FIELDS = ['name', 'domainName', 'employees', ...RECORD_SYSTEM_FIELDS];
-const COMPANY_FILTER_FIELDS = [...COMPANY_FIELDS, 'and', 'or', 'not'];
-const aggregatesOf = (fields: string[]) =>
-  fields.flatMap((f) => {
-    const cap = f.charAt(0).toUpperCase() + f.slice(1);
-    return ['countUniqueValues', 'countEmpty', 'countNotEmpty', 'percentageEmpty', 'percentageNotEmpty'].map((op) => op + cap);
-  });
-
-const coreSpec: TrimSpec = {
-  roots: {
-    Query: ['opportunities', 'opportunity', 'companies', 'company', 'people', 'person'],
-    Mutation: [
-      'createOpportunity',
-      'createOpportunities',
-      'updateOpportunity',
-      'deleteOpportunity',
-      'restoreOpportunity',
-      'destroyOpportunity',
-    ],
-  },
-  keepOnly: {
-    Opportunity: [...OPPORTUNITY_FIELDS, 'company', 'pointOfContact'],
-    Person: [...PERSON_FIELDS, 'company'],
-    PersonFilterInput: [...PERSON_FIELDS, 'and', 'or', 'not'],
-    PersonOrderByInput: PERSON_FIELDS,
-    PersonConnection: ['totalCount', 'edges', 'pageInfo', ...aggregatesOf(PERSON_FIELDS.filter((f) => f !== 'companyId'))],
-    Company: [...COMPANY_FIELDS, 'opportunities'],
-    CompanyFilterInput: COMPANY_FILTER_FIELDS,
-    CompanyOrderByInput: COMPANY_FIELDS,
-    CompanyConnection: [
-      'totalCount',
-      'edges',
-      'pageInfo',
-      ...aggregatesOf(COMPANY_FIELDS),
-      ...['min', 'max', 'avg', 'sum'].map((op) => `${op}Employees`),
-      ...['CreatedAt', 'UpdatedAt', 'DeletedAt'].flatMap((f) => [`min${f}`, `max${f}`]),
-    ],
-    OpportunityCreateInput: OPPORTUNITY_INPUT_FIELDS,
-    OpportunityUpdateInput: OPPORTUNITY_INPUT_FIELDS,
-  },
-};
-
-const metadataSpec: TrimSpec = {
-  roots: {
-    Query: ['objects', 'object', 'fields', 'field', 'currentWorkspace'],
-    Mutation: ['updateOneField'],
-  },
-  keepOnly: {
-    Workspace: ['id', 'displayName', 'createdAt', 'updatedAt'],
-    Object: [
-      'id', 'dataSourceId', 'nameSingular', 'namePlural', 'labelSingular', 'labelPlural', 'description', 'icon',
-      'shortcut', 'isCustom', 'isRemote', 'isActive', 'isSystem', 'isSearchable', 'createdAt', 'updatedAt',
-      'labelIdentifierFieldMetadataId', 'imageIdentifierFieldMetadataId', 'isLabelSyncedWithName', 'fieldsList', 'fields',
-    ],
-    Field: [
-      'id', 'type', 'name', 'label', 'description', 'icon', 'isCustom', 'isActive', 'isSystem', 'isNullable', 'isUnique',
-      'defaultValue', 'options', 'settings', 'isLabelSyncedWithName', 'createdAt', 'updatedAt', 'object',
-    ],
-  },
-};
-
 const root = resolve(import.meta.dirname, '..');
-const fixtures = resolve(root, 'tests/fixtures/twenty/real');
+const v055 = resolve(root, 'tests/fixtures/twenty/real');
+const v221 = process.env.TWENTY_221_CAPTURES ?? resolve(root, '../shared/twenty-fixtures/real-2.21');
 const out = resolve(root, 'lib/sandbox/schema');
 mkdirSync(out, { recursive: true });
 for (const [file, source, spec] of [
-  ['core-introspection.json', 'introspection-core.json', coreSpec],
-  ['metadata-introspection.json', 'introspection-metadata.json', metadataSpec],
+  ['core-introspection-0.55.json', resolve(v055, 'introspection-core.json'), CORE_055],
+  ['metadata-introspection-0.55.json', resolve(v055, 'introspection-metadata.json'), METADATA_055],
+  ['core-introspection-2.21.json', resolve(v221, 'introspection-core.json'), CORE_221],
+  ['metadata-introspection-2.21.json', resolve(v221, 'introspection-metadata.json'), METADATA_221],
 ] as const) {
-  const trimmed = trim(loadCapture(resolve(fixtures, source)), spec);
+  const trimmed = trim(loadCapture(source), spec);
   const text = JSON.stringify({ __schema: trimmed });
   writeFileSync(resolve(out, file), text + '\n');
   console.log(`${file}: ${trimmed.types.length} types, ${(text.length / 1024).toFixed(0)} KB`);

@@ -1,5 +1,6 @@
-// npm run sandbox -- [--port 4100] [--api-key KEY] [--opportunities N] [--seed N] [--anchor YYYY-MM-DD]
-//   [--rate-limit N] [--twenty-version current|0.55] [--webhook-url URL]... [--webhook-secret S]
+// npm run sandbox -- [--port 4100] [--api-key KEY]... [--read-only-api-key KEY]... [--user-token T]...
+//   [--opportunities N] [--seed N] [--anchor YYYY-MM-DD] [--rate-limit N]
+//   [--twenty-version 2.21|0.55] (current = 2.21) [--webhook-url URL]... [--webhook-secret S]
 //   [--activity MS] [--host 127.0.0.1] [--fault MODE [--fault-ms MS] [--fault-shape 2.x|1.x|0.55]] [--canaries]
 // Prints exactly one line on stdout once listening; bad flags print one line on stderr, exit 2.
 import { parseArgs } from 'node:util';
@@ -8,10 +9,16 @@ import { startSandbox } from '@/lib/sandbox/index';
 import { sandboxOptionsSchema } from '@/lib/sandbox/options';
 
 const FLAG_OF: Record<string, string> = {
-  port: '--port', host: '--host', apiKey: '--api-key', extraApiKeys: '--api-key', webhookUrls: '--webhook-url', webhookSecret: '--webhook-secret',
+  port: '--port', host: '--host', apiKey: '--api-key', extraApiKeys: '--api-key', readOnlyApiKeys: '--read-only-api-key', userTokens: '--user-token',
+  webhookUrls: '--webhook-url', webhookSecret: '--webhook-secret',
   opportunities: '--opportunities', seed: '--seed', anchor: '--anchor', rateLimit: '--rate-limit',
   twentyVersion: '--twenty-version', activityMs: '--activity', fault: '--fault', canaries: '--canaries',
 };
+
+const USAGE = `usage: npm run sandbox -- [--port 4100] [--api-key KEY]... [--opportunities N] [--seed N] [--anchor YYYY-MM-DD]
+  [--rate-limit N] [--twenty-version current|0.55] [--webhook-url URL]... [--webhook-secret S]
+  [--activity MS] [--host 127.0.0.1] [--fault MODE [--fault-ms MS] [--fault-shape 2.x|1.x|0.55]] [--canaries]
+`;
 
 function fail(message: string): never {
   process.stderr.write(`sandbox: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
@@ -29,6 +36,7 @@ function readFlags(argv: string[]): Record<string, unknown> {
     allowPositionals: false,
     options: {
       port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string', multiple: true },
+      'read-only-api-key': { type: 'string', multiple: true }, 'user-token': { type: 'string', multiple: true },
       'webhook-url': { type: 'string', multiple: true }, 'webhook-secret': { type: 'string' },
       opportunities: { type: 'string' }, seed: { type: 'string' }, anchor: { type: 'string' },
       'rate-limit': { type: 'string' }, 'twenty-version': { type: 'string' }, activity: { type: 'string' },
@@ -41,6 +49,8 @@ function readFlags(argv: string[]): Record<string, unknown> {
     host: values.host,
     apiKey: values['api-key']?.[0] ?? process.env.SANDBOX_API_KEY,
     extraApiKeys: values['api-key']?.slice(1),
+    readOnlyApiKeys: values['read-only-api-key'],
+    userTokens: values['user-token'],
     webhookUrls: values['webhook-url'],
     webhookSecret: values['webhook-secret'],
     opportunities: numberFlag(values.opportunities),
@@ -58,6 +68,10 @@ function readFlags(argv: string[]): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
   let input: Record<string, unknown>;
   try {
     input = readFlags(process.argv.slice(2));

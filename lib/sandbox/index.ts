@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ChangeListener } from '@/lib/sandbox/events';
 import { activityActor, startActivity } from '@/lib/sandbox/activity';
 import { adminHandler } from '@/lib/sandbox/http/admin-routes';
+import { Credentials } from '@/lib/sandbox/http/auth';
 import { FaultSwitch, type Fault } from '@/lib/sandbox/http/faults';
 import { coreHandler, metadataHandler, runCore, type EndpointDeps } from '@/lib/sandbox/http/graphql-routes';
 import { createSandboxServer } from '@/lib/sandbox/http/server';
@@ -24,6 +25,8 @@ export type Sandbox = {
   url: string;
   port: number;
   options: SandboxOptions;
+  /** The workspace's API keys and user sessions (ids for `revokeApiKey`, revocation). */
+  credentials: Credentials;
   log: RequestLog;
   store: WorkspaceStore;
   workspace: Workspace;
@@ -35,16 +38,23 @@ export type Sandbox = {
 /** Records written through the API key carry the key's name, as in Twenty. */
 const API_ACTOR: Actor = { source: 'API', workspaceMemberId: null, name: 'Pipeline Wall demo key' };
 
-export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox> {
+/** In-process hooks that have no command-line flag. */
+export type SandboxHooks = {
+  /** The rate limiter's clock, so a test can replay captured call times without waiting. */
+  now?: () => number;
+};
+
+export async function startSandbox(input: SandboxOptionsInput, hooks: SandboxHooks = {}): Promise<Sandbox> {
   const options = sandboxOptionsSchema.parse(input);
   const workspace = new Workspace({ version: options.twentyVersion, seed: options.seed, anchor: anchorDate(options), opportunities: options.opportunities, canaries: options.canaries });
   const ids = seededRandom(options.seed ^ 0x0a91);
   const apiKeyId = randomUuid(ids);
+  const credentials = new Credentials(options);
   const log = new RequestLog();
-  const faults = new FaultSwitch();
+  const faults = new FaultSwitch(options.twentyVersion);
   if (options.fault) faults.set(options.fault);
-  const limiter = new RateLimiter({ limit: options.rateLimit, windowMs: options.rateLimitWindowMs, version: options.twentyVersion, apiKeyId });
-  const deps: EndpointDeps = { workspace, apiKeys: [options.apiKey, ...options.extraApiKeys], limiter, log, faults, apiActor: API_ACTOR };
+  const limiter = new RateLimiter({ limit: options.rateLimit, windowMs: options.rateLimitWindowMs, version: options.twentyVersion, apiKeyId, now: hooks.now });
+  const deps: EndpointDeps = { workspace, credentials, limiter, log, faults, apiActor: API_ACTOR };
 
   const server = createSandboxServer({
     graphql: compose([faults.middleware], coreHandler(deps)),
@@ -64,7 +74,7 @@ export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox>
           intervalMs: options.activityMs,
           seed: options.seed,
           execute: async (query, variables) => {
-            const outcome = runCore(deps, { query, variables }, activityActor(workspace.store.workspaceMembers), { strictStatus: false, limited: false });
+            const outcome = runCore(deps, { query, variables }, activityActor(workspace.store.workspaceMembers), { strictStatus: false, limited: false, principal: null });
             log.record({ endpoint: '/graphql', operationType: outcome.summary.operationType, rootFields: outcome.summary.rootFields.map((f) => f.name), authorized: true, rateLimited: false, source: 'activity' });
             return outcome.body as { data?: unknown; errors?: readonly unknown[] };
           },
@@ -75,6 +85,7 @@ export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox>
     url: `http://${options.host}:${port}`,
     port,
     options,
+    credentials,
     log,
     store: workspace.store,
     workspace,

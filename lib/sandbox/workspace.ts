@@ -13,9 +13,9 @@ import { startWorkspaceWebhooks, type WorkspaceWebhooks, type WorkspaceWebhooksO
 
 export type WorkspaceOptions = { version: TwentyVersion; seed: number; anchor: Date; opportunities: number; canaries?: boolean };
 
-/** Twenty's QUERY_MAX_RECORDS is 60 in v0.55 (with no cap on `first`); current servers cap at 200. */
+/** Twenty's default page is 60 in v0.55 and 200 in 2.21; neither caps `first` (captured). */
 const PAGE_POLICIES: Record<TwentyVersion, PagePolicy> = {
-  current: { defaultSize: 60, maxSize: 200 },
+  '2.21': { defaultSize: 200, maxSize: null },
   '0.55': { defaultSize: 60, maxSize: null },
 };
 /** Nested relation lists are capped at 60 in every version. */

@@ -22,7 +22,7 @@ function measureSeed(opportunities: number): void {
   gc();
   const before = process.memoryUsage();
   const started = performance.now();
-  const workspace = new Workspace({ version: 'current', seed: 1, anchor: new Date('2026-11-26T00:00:00Z'), opportunities });
+  const workspace = new Workspace({ version: '2.21', seed: 1, anchor: new Date('2026-11-26T00:00:00Z'), opportunities });
   const ms = performance.now() - started;
   gc();
   const after = process.memoryUsage();

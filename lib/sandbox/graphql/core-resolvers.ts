@@ -1,23 +1,16 @@
-// Resolvers for /graphql: records, the mutations a CRM user makes, relations and groupBy.
+// Resolvers for /graphql: records, the mutations a CRM user makes, relations and groupBy. In 2.21
+// the arguments arrive raw (no input coercion), so every reader here tolerates any JSON.
 import { defaultFieldResolver, type GraphQLFieldResolver } from 'graphql';
 import { ConnectionSource } from '@/lib/sandbox/graphql/connection-source';
-import { recordNotFound, TwentyError } from '@/lib/sandbox/graphql/errors';
-import { companyNode, opportunityNode, personNode, type CompanyNode, type OpportunityNode, type PersonNode } from '@/lib/sandbox/graphql/nodes';
-import { companySpec, opportunitySpec, personSpec, type ObjectSpec } from '@/lib/sandbox/records/object-specs';
+import { isStrict, NESTED_POLICY, opportunityRelations, pagePolicy, queryEnv, type CoreContext } from '@/lib/sandbox/graphql/core-context';
+import { permissionDenied, recordNotFound } from '@/lib/sandbox/graphql/errors';
+import { groupByConnections } from '@/lib/sandbox/graphql/group-by-resolvers';
 import { opportunityMutationResolvers } from '@/lib/sandbox/graphql/mutation-resolvers';
-import type { Actor } from '@/lib/sandbox/records/types';
-import type { FieldRefusal } from '@/lib/sandbox/rate-limit';
-import { findMany, matchRows, paginate, type FindManyArgs, type PagePolicy } from '@/lib/sandbox/query/find-many';
-import { groupRows } from '@/lib/sandbox/query/group-by';
-import { NESTED_PAGE_POLICY, type Workspace } from '@/lib/sandbox/workspace';
+import { companyNode, opportunityNode, personNode, workspaceMemberNode, type CompanyNode, type OpportunityNode, type PersonNode } from '@/lib/sandbox/graphql/nodes';
+import { findMany, matchRows, type FindManyArgs, type PagePolicy } from '@/lib/sandbox/query/find-many';
+import { companySpec, opportunitySpec, personSpec, workspaceMemberSpec, type ObjectSpec } from '@/lib/sandbox/records/object-specs';
 
-export type CoreContext = {
-  workspace: Workspace;
-  /** Who the writes are attributed to (Twenty's createdBy). */
-  actor: Actor;
-  /** Root fields (by response key) the rate limiter refused; each resolves to null with its error. */
-  refused: FieldRefusal | null;
-};
+export type { CoreContext } from '@/lib/sandbox/graphql/core-context';
 
 type Args = Record<string, unknown>;
 type Resolver = (source: unknown, args: Args, ctx: CoreContext) => unknown;
@@ -26,62 +19,65 @@ const num = (v: unknown) => (typeof v === 'number' ? v : null);
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const findArgs = (args: Args): FindManyArgs => ({
   first: num(args.first), last: num(args.last), before: str(args.before), after: str(args.after),
-  limit: num(args.limit), filter: args.filter, orderBy: args.orderBy,
+  limit: num(args.limit), offset: num(args.offset), filter: args.filter, orderBy: args.orderBy,
 });
 
 function connection<Row extends { deletedAt: number | null }>(
   spec: ObjectSpec<Row>, rows: readonly Row[], args: FindManyArgs, policy: PagePolicy, ctx: CoreContext, toNode: (row: Row) => object,
 ): ConnectionSource<Row> {
-  const result = findMany(rows, spec, args, policy, ctx.workspace.env);
+  const result = findMany(rows, spec, args, policy, queryEnv(ctx));
   return new ConnectionSource(spec, result.matched, () => result, toNode);
 }
 
 function single<Row extends { deletedAt: number | null }>(spec: ObjectSpec<Row>, rows: readonly Row[], filter: unknown, ctx: CoreContext): Row {
-  const row = matchRows(rows, spec, filter, ctx.workspace.env)[0];
-  if (!row) throw recordNotFound();
+  const row = matchRows(rows, spec, filter, queryEnv(ctx))[0];
+  if (!row) throw recordNotFound(isStrict(ctx));
   return row;
 }
 
 const Query: Record<string, Resolver> = {
   opportunities: (_, args, ctx) =>
-    connection(opportunitySpec, ctx.workspace.store.opportunities.all(), findArgs(args), ctx.workspace.policy, ctx, opportunityNode),
+    connection(opportunitySpec, ctx.workspace.store.opportunities.all(), findArgs(args), pagePolicy(ctx), ctx, opportunityNode),
   opportunity: (_, args, ctx) => opportunityNode(single(opportunitySpec, ctx.workspace.store.opportunities.all(), args.filter, ctx)),
-  companies: (_, args, ctx) => connection(companySpec, ctx.workspace.store.companies.all(), findArgs(args), ctx.workspace.policy, ctx, companyNode),
+  companies: (_, args, ctx) => connection(companySpec, ctx.workspace.store.companies.all(), findArgs(args), pagePolicy(ctx), ctx, companyNode),
   company: (_, args, ctx) => companyNode(single(companySpec, ctx.workspace.store.companies.all(), args.filter, ctx)),
-  people: (_, args, ctx) => connection(personSpec, ctx.workspace.store.people.all(), findArgs(args), ctx.workspace.policy, ctx, personNode),
+  people: (_, args, ctx) => connection(personSpec, ctx.workspace.store.people.all(), findArgs(args), pagePolicy(ctx), ctx, personNode),
   person: (_, args, ctx) => personNode(single(personSpec, ctx.workspace.store.people.all(), args.filter, ctx)),
-  opportunitiesGroupBy: (_, args, ctx) => {
-    if (args.viewId) throw new TwentyError('View not found', 'NOT_FOUND');
-    const { env } = ctx.workspace;
-    const matched = matchRows(ctx.workspace.store.opportunities.all(), opportunitySpec, args.filter, env);
-    const groups = groupRows(opportunitySpec, matched, { groupBy: args.groupBy, orderBy: args.orderBy, limit: num(args.limit) }, env);
-    const recordArgs: FindManyArgs = { orderBy: args.orderByForRecords };
-    return groups.map(
-      (g) => new ConnectionSource(opportunitySpec, g.rows, () => paginate(g.rows, opportunitySpec, recordArgs, NESTED_PAGE_POLICY, env), opportunityNode, g.values),
-    );
-  },
+  workspaceMembers: (_, args, ctx) =>
+    connection(workspaceMemberSpec, ctx.workspace.store.workspaceMembers.all(), findArgs(args), pagePolicy(ctx), ctx, workspaceMemberNode),
+  workspaceMember: (_, args, ctx) => workspaceMemberNode(single(workspaceMemberSpec, ctx.workspace.store.workspaceMembers.all(), args.filter, ctx)),
+  opportunitiesGroupBy: (_, args, ctx) =>
+    groupByConnections(opportunitySpec, ctx.workspace.store.opportunities.all(), args, ctx, opportunityRelations(ctx), opportunityNode),
+  workspaceMembersGroupBy: (_, args, ctx) => groupByConnections(workspaceMemberSpec, ctx.workspace.store.workspaceMembers.all(), args, ctx, {}, workspaceMemberNode),
 };
 
 const Mutation: Record<string, Resolver> = opportunityMutationResolvers;
 
+const relatedRow = <Row extends { deletedAt: number | null }>(id: string | null, get: (id: string) => Row | undefined) => {
+  const row = id ? get(id) : undefined;
+  return row && row.deletedAt === null ? row : undefined;
+};
+
 const Opportunity: Record<string, Resolver> = {
   company: (source, _, ctx) => {
-    const id = (source as OpportunityNode).companyId;
-    const row = id ? ctx.workspace.store.companies.get(id) : undefined;
-    return row && row.deletedAt === null ? companyNode(row) : null;
+    const row = relatedRow((source as OpportunityNode).companyId, (id) => ctx.workspace.store.companies.get(id));
+    return row ? companyNode(row) : null;
   },
   pointOfContact: (source, _, ctx) => {
-    const id = (source as OpportunityNode).pointOfContactId;
-    const row = id ? ctx.workspace.store.people.get(id) : undefined;
-    return row && row.deletedAt === null ? personNode(row) : null;
+    if (ctx.principal?.readOnly) throw permissionDenied();
+    const row = relatedRow((source as OpportunityNode).pointOfContactId, (id) => ctx.workspace.store.people.get(id));
+    return row ? personNode(row) : null;
+  },
+  owner: (source, _, ctx) => {
+    const row = relatedRow((source as OpportunityNode).ownerId, (id) => ctx.workspace.store.workspaceMembers.get(id));
+    return row ? workspaceMemberNode(row) : null;
   },
 };
 
 const Person: Record<string, Resolver> = {
   company: (source, _, ctx) => {
-    const id = (source as PersonNode).companyId;
-    const row = id ? ctx.workspace.store.companies.get(id) : undefined;
-    return row && row.deletedAt === null ? companyNode(row) : null;
+    const row = relatedRow((source as PersonNode).companyId, (id) => ctx.workspace.store.companies.get(id));
+    return row ? companyNode(row) : null;
   },
 };
 
@@ -89,15 +85,28 @@ const Company: Record<string, Resolver> = {
   opportunities: (source, args, ctx) => {
     const own = { companyId: { eq: (source as CompanyNode).id } };
     const filter = args.filter ? { and: [args.filter, own] } : own;
-    return connection(opportunitySpec, ctx.workspace.store.opportunities.all(), { ...findArgs(args), filter }, NESTED_PAGE_POLICY, ctx, opportunityNode);
+    return connection(opportunitySpec, ctx.workspace.store.opportunities.all(), { ...findArgs(args), filter }, NESTED_POLICY, ctx, opportunityNode);
   },
 };
 
 const RESOLVERS: Record<string, Record<string, Resolver>> = { Query, Mutation, Opportunity, Company, Person };
+const PEOPLE_ROOTS = new Set(['people', 'person']);
+
+/** Refusals decided before a root field runs: rate limit, 2.21 preflight, the read-only role. */
+function rootRefusal(typeName: string, fieldName: string, key: string, ctx: CoreContext): Error | null {
+  if (ctx.refused?.keys.has(key)) return ctx.refused.error();
+  const preflight = ctx.preflight.get(key);
+  if (preflight) return preflight;
+  if (ctx.principal?.readOnly && (typeName === 'Mutation' || PEOPLE_ROOTS.has(fieldName))) return permissionDenied();
+  return null;
+}
 
 export const coreFieldResolver: GraphQLFieldResolver<unknown, CoreContext> = (source, args, ctx, info) => {
   const typeName = info.parentType.name;
-  if ((typeName === 'Query' || typeName === 'Mutation') && ctx.refused?.keys.has(String(info.path.key))) throw ctx.refused.error();
+  if (typeName === 'Query' || typeName === 'Mutation') {
+    const refusal = rootRefusal(typeName, info.fieldName, String(info.path.key), ctx);
+    if (refusal) throw refusal;
+  }
   const resolver = RESOLVERS[typeName]?.[info.fieldName];
   if (resolver) return resolver(source, args, ctx);
   if (source instanceof ConnectionSource) return source.field(info.fieldName);

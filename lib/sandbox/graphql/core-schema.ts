@@ -1,31 +1,48 @@
-// The /graphql schema: the captured v0.55 introspection (trimmed), with the stage enum taken from
-// the workspace's current options. In current mode it is narrowed to what every supported Twenty
-// accepts (no `limit` argument, stage filter `in`/`is` only) and gains opportunitiesGroupBy.
-import { buildClientSchema, buildSchema, extendSchema, parse, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
-import coreIntrospection from '@/lib/sandbox/schema/core-introspection.json';
-import { groupBySdl } from '@/lib/sandbox/graphql/group-by-sdl';
+// The /graphql schemas, from the captured introspections (trimmed, lib/sandbox/schema/) with the
+// stage enum taken from the workspace's current options:
+// - the public schema answers introspection and validates v0.55 requests;
+// - 2.21 executes record requests without validation or input coercion (Twenty's "direct
+//   execution"), so its execution schema turns every input object and enum into a pass-through
+//   scalar: resolvers receive the raw values the client wrote, unknown keys and quoted enums included.
+import { buildClientSchema, buildSchema, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import core055 from '@/lib/sandbox/schema/core-introspection-0.55.json';
+import core221 from '@/lib/sandbox/schema/core-introspection-2.21.json';
+import type { TwentyVersion } from '@/lib/sandbox/options';
 
-export type TwentyVersion = 'current' | '0.55';
+export type { TwentyVersion } from '@/lib/sandbox/options';
 
-type MutableType = { name: string; fields?: { name: string; args: { name: string }[] }[] | null; inputFields?: { name: string }[] | null; enumValues?: unknown[] | null };
+type MutableType = { kind: string; name: string; fields?: unknown; inputFields?: unknown; enumValues?: unknown; interfaces?: unknown; possibleTypes?: unknown };
 
-const CURRENT_STAGE_FILTER_OPERATORS = ['in', 'is'];
+const INTROSPECTIONS: Record<TwentyVersion, unknown> = { '2.21': core221, '0.55': core055 };
 
-export function buildCoreSchema(version: TwentyVersion, stageValues: readonly string[]): GraphQLSchema {
-  const introspection = structuredClone(coreIntrospection) as unknown as IntrospectionQuery;
-  const types = introspection.__schema.types as unknown as MutableType[];
-  for (const type of types) {
+function introspectionWithStages(version: TwentyVersion, stageValues: readonly string[]): IntrospectionQuery {
+  const introspection = structuredClone(INTROSPECTIONS[version]) as IntrospectionQuery;
+  for (const type of introspection.__schema.types as unknown as MutableType[]) {
     if (type.name === 'OpportunityStageEnum') {
       type.enumValues = stageValues.map((name) => ({ name, description: null, isDeprecated: false, deprecationReason: null }));
     }
-    if (version !== 'current') continue;
-    if (type.name === 'OpportunityStageEnumFilter' && type.inputFields) {
-      type.inputFields = type.inputFields.filter((f) => CURRENT_STAGE_FILTER_OPERATORS.includes(f.name));
-    }
-    for (const field of type.fields ?? []) field.args = field.args.filter((a) => a.name !== 'limit');
   }
-  const schema = buildClientSchema(introspection, { assumeValid: true });
-  return version === 'current' ? extendSchema(schema, parse(groupBySdl(schema)), { assumeValidSDL: true }) : schema;
+  return introspection;
+}
+
+export function buildCoreSchema(version: TwentyVersion, stageValues: readonly string[]): GraphQLSchema {
+  return buildClientSchema(introspectionWithStages(version, stageValues), { assumeValid: true });
+}
+
+/**
+ * The schema 2.21 record requests execute on: the same output types, but every input object and
+ * enum is a scalar whose parse functions keep the client's value (graphql-js's defaults for a
+ * scalar built from introspection), so nothing is validated or coerced before the resolvers.
+ */
+export function buildExecutionSchema(stageValues: readonly string[]): GraphQLSchema {
+  const introspection = introspectionWithStages('2.21', stageValues);
+  const schema = introspection.__schema as unknown as { types: MutableType[] };
+  schema.types = schema.types.map((type) =>
+    !type.name.startsWith('__') && (type.kind === 'INPUT_OBJECT' || type.kind === 'ENUM')
+      ? { kind: 'SCALAR', name: type.name, description: null, specifiedByURL: null, fields: null, inputFields: null, interfaces: null, enumValues: null, possibleTypes: null }
+      : type,
+  );
+  return buildClientSchema(introspection, { assumeValid: true });
 }
 
 /**

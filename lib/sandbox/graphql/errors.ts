@@ -1,5 +1,6 @@
-// Twenty's error shapes: resolver errors carry only { message, extensions.code } (no locations
-// or path), validation errors only { message, locations }.
+// Twenty's error shapes: resolver errors carry only { message, extensions } (no locations or
+// path), validation errors only { message, locations }. 2.21 adds a subCode and a
+// userFriendlyMessage to most resolver errors; v0.55 had the code alone.
 import { GraphQLError } from 'graphql';
 
 export type TwentyErrorCode =
@@ -12,12 +13,34 @@ export type TwentyErrorCode =
 
 export class TwentyError extends GraphQLError {
   constructor(message: string, code: TwentyErrorCode, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extra } });
+    super(message, { extensions: { ...extra, code } });
   }
 }
 
-export const badUserInput = (message: string) => new TwentyError(message, 'BAD_USER_INPUT');
-export const recordNotFound = () => new TwentyError('Record not found', 'NOT_FOUND');
+/** What 2.21 says to the user when a query runner refuses arguments. */
+export const GENERIC_USER_MESSAGE = 'An error occurred.';
+
+export const badUserInput = (message: string, extra: Record<string, unknown> = {}) => new TwentyError(message, 'BAD_USER_INPUT', extra);
+
+/** A 2.21 query-runner refusal: BAD_USER_INPUT with a subCode and the generic user message. */
+export const invalidInput = (message: string, subCode: string, userFriendlyMessage = GENERIC_USER_MESSAGE) =>
+  new TwentyError(message, 'BAD_USER_INPUT', { subCode, userFriendlyMessage });
+
+/** Argument errors of the find-many runner: plain in v0.55, with a subCode in 2.21. */
+export const argumentError = (message: string, subCode: string, strict: boolean) =>
+  strict ? invalidInput(message, subCode) : badUserInput(message);
+
+export const recordNotFound = (strict: boolean) =>
+  strict
+    ? new TwentyError('Record not found', 'NOT_FOUND', { subCode: 'RECORD_NOT_FOUND', userFriendlyMessage: 'This record does not exist or has been deleted.' })
+    : new TwentyError('Record not found', 'NOT_FOUND');
+
+/** A role without the object or the write permission (captured for the read-only API key). */
+export const permissionDenied = () =>
+  new TwentyError('Entity performing the request does not have permission', 'FORBIDDEN', {
+    userFriendlyMessage: 'User does not have permission.',
+    subCode: 'PERMISSION_DENIED',
+  });
 
 export type FormattedError = { message: string; locations?: readonly { line: number; column: number }[]; extensions?: Record<string, unknown> };
 

@@ -3,7 +3,7 @@
 // variable errors as HTTP 400 BAD_USER_INPUT, resolver errors as { message, extensions }.
 import { executeSync, getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { formatError } from '@/lib/sandbox/graphql/errors';
-import { checkRootResolvers, rootFieldsOf } from '@/lib/sandbox/graphql/root-fields';
+import { rootFieldsOf } from '@/lib/sandbox/graphql/root-fields';
 import type { FieldRefusal, RateDecision, RootField } from '@/lib/sandbox/rate-limit';
 
 export type GraphqlBody = { query?: unknown; variables?: unknown; operationName?: unknown };
@@ -13,8 +13,6 @@ export type GraphqlOutcome = { status: number; body: unknown; summary: Operation
 export type GraphqlRun<Ctx> = {
   schema: GraphQLSchema;
   body: GraphqlBody;
-  /** Current Twenty rejects repeated root fields; v0.55 does not. */
-  checkRoots: boolean;
   /** When the client accepts application/graphql-response+json, request errors are HTTP 400. */
   strictStatus: boolean;
   rateLimit?: (fields: RootField[]) => RateDecision;
@@ -73,9 +71,6 @@ export function runGraphql<Ctx>(run: GraphqlRun<Ctx>): GraphqlOutcome {
   }
   const { document } = checked;
   const summary = summarize(document, body.operationName);
-  // Twenty checks root resolvers right after parsing, before validation.
-  const rootsError = run.checkRoots ? checkRootResolvers(document) : null;
-  if (rootsError) return { status: 200, body: { errors: [formatError(rootsError)] }, summary, rateLimited: false };
   if (checked.errors.length > 0) return requestError(checked.errors, summary);
 
   const decision = run.rateLimit?.(summary.rootFields) ?? { kind: 'allowed' };

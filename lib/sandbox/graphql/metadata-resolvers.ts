@@ -1,15 +1,22 @@
 // /metadata: objects and fields in Twenty's nestjs-query shapes (CursorPaging, "arrayconnection:N"
-// cursors), and updateOneField to edit the stage options.
-import { buildClientSchema, defaultFieldResolver, type GraphQLFieldResolver, type IntrospectionQuery } from 'graphql';
-import metadataIntrospection from '@/lib/sandbox/schema/metadata-introspection.json';
+// cursors), updateOneField to edit the stage options, and (2.21) revokeApiKey.
+import { buildClientSchema, defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import metadata055 from '@/lib/sandbox/schema/metadata-introspection-0.55.json';
+import metadata221 from '@/lib/sandbox/schema/metadata-introspection-2.21.json';
 import { TwentyError } from '@/lib/sandbox/graphql/errors';
 import { webhookMutationResolvers, webhookQueryResolvers } from '@/lib/sandbox/graphql/webhook-resolvers';
+import type { Credentials } from '@/lib/sandbox/http/auth';
 import type { FieldMeta, ObjectMeta, WorkspaceMetadata } from '@/lib/sandbox/metadata/workspace-metadata';
+import type { TwentyVersion } from '@/lib/sandbox/options';
 import { isRecord } from '@/lib/sandbox/query/filter';
 
-export const metadataSchema = buildClientSchema(metadataIntrospection as unknown as IntrospectionQuery, { assumeValid: true });
+const build = (introspection: unknown) => buildClientSchema(introspection as IntrospectionQuery, { assumeValid: true });
+const SCHEMAS: Record<TwentyVersion, GraphQLSchema> = { '2.21': build(metadata221), '0.55': build(metadata055) };
+export const metadataSchema = (version: TwentyVersion): GraphQLSchema => SCHEMAS[version];
 
-export type MetadataContext = { metadata: WorkspaceMetadata };
+export type MetadataContext = { metadata: WorkspaceMetadata; credentials: Credentials };
+/** 2.21 metadata records belong to an application; the demo workspace has one. */
+const APPLICATION_ID = '20202020-0b5c-4178-bed7-2a8a4d2c0a01';
 type Args = Record<string, unknown>;
 type Resolver = (source: unknown, args: Args, ctx: MetadataContext) => unknown;
 
@@ -21,6 +28,7 @@ function objectNode(o: ObjectMeta) {
     createdAt: o.createdAt, updatedAt: o.updatedAt,
     labelIdentifierFieldMetadataId: o.fields.find((f) => f.name === 'name')?.id ?? null,
     imageIdentifierFieldMetadataId: null, isLabelSyncedWithName: false,
+    universalIdentifier: o.id, color: null, isUIEditable: true, isUICreatable: true, isUIReadOnly: false, applicationId: APPLICATION_ID,
   };
 }
 
@@ -30,6 +38,7 @@ function fieldNode(f: FieldMeta) {
     isCustom: f.isCustom, isActive: f.isActive, isSystem: f.isSystem, isNullable: f.isNullable, isUnique: f.isUnique,
     defaultValue: f.defaultValue, options: f.options ? f.options.map((o) => ({ ...o })) : null, settings: f.settings,
     isLabelSyncedWithName: false, createdAt: f.createdAt, updatedAt: f.updatedAt, objectId: f.objectId,
+    universalIdentifier: f.id, isUIEditable: !f.isSystem, isUIReadOnly: false, objectMetadataId: f.objectId, applicationId: APPLICATION_ID,
   };
 }
 
@@ -98,6 +107,12 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
     updateOneField: (_, args, ctx) => {
       const input = isRecord(args.input) ? args.input : {};
       return fieldNode(ctx.metadata.updateField(String(input.id), input.update));
+    },
+    revokeApiKey: (_, args, ctx) => {
+      const input = isRecord(args.input) ? args.input : {};
+      const revoked = ctx.credentials.revoke(String(input.id));
+      if (!revoked) throw new TwentyError('API key not found', 'NOT_FOUND');
+      return { id: revoked.id, name: revoked.name, expiresAt: revoked.expiresAt, revokedAt: revoked.revokedAt, createdAt: revoked.createdAt, updatedAt: revoked.revokedAt };
     },
   },
   Object: {

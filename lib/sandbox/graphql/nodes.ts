@@ -1,12 +1,15 @@
 // Rows as GraphQL nodes: the shapes Twenty returns (ISO dates, composite objects, BigFloat numbers).
 import { iso, searchVectorOf } from '@/lib/sandbox/records/flat-record';
-import type { Actor, CompanyRow, OpportunityRow, PersonRow } from '@/lib/sandbox/records/types';
+import type { Actor, CompanyRow, OpportunityRow, PersonRow, WorkspaceMemberRow } from '@/lib/sandbox/records/types';
 
 const actorNode = (actor: Actor) => ({ ...actor, context: {} });
 
 export type OpportunityNode = ReturnType<typeof opportunityNode>;
 export type CompanyNode = ReturnType<typeof companyNode>;
 export type PersonNode = ReturnType<typeof personNode>;
+
+// Nodes carry every field of both versions; each schema picks the ones it has (2.21 adds
+// updatedBy, ownerId/owner, accountOwnerId).
 
 export function opportunityNode(row: OpportunityRow) {
   return {
@@ -17,6 +20,7 @@ export function opportunityNode(row: OpportunityRow) {
     stage: row.stage,
     position: row.position,
     createdBy: actorNode(row.createdBy),
+    updatedBy: actorNode(row.updatedBy),
     // Getters: most queries never ask for these, and they cost more than the rest of the node.
     get searchVector() {
       return searchVectorOf(row.name);
@@ -26,6 +30,7 @@ export function opportunityNode(row: OpportunityRow) {
     deletedAt: iso(row.deletedAt),
     companyId: row.companyId,
     pointOfContactId: row.pointOfContactId,
+    ownerId: row.ownerId,
   };
 }
 
@@ -37,6 +42,8 @@ export function companyNode(row: CompanyRow) {
     employees: row.employees,
     position: row.position,
     createdBy: actorNode(row.createdBy),
+    updatedBy: actorNode(row.createdBy),
+    accountOwnerId: null,
     get searchVector() {
       return searchVectorOf(row.name);
     },
@@ -56,6 +63,7 @@ export function personNode(row: PersonRow) {
     city: row.city,
     position: row.position,
     createdBy: actorNode(row.createdBy),
+    updatedBy: actorNode(row.createdBy),
     get searchVector() {
       return searchVectorOf(`${row.firstName} ${row.lastName}`);
     },
@@ -63,5 +71,20 @@ export function personNode(row: PersonRow) {
     updatedAt: iso(row.updatedAt),
     deletedAt: iso(row.deletedAt),
     companyId: row.companyId,
+  };
+}
+
+export function workspaceMemberNode(row: WorkspaceMemberRow) {
+  return {
+    id: row.id,
+    name: { firstName: row.firstName, lastName: row.lastName },
+    userEmail: row.userEmail,
+    userId: row.userId,
+    position: row.position,
+    createdBy: actorNode(row.createdBy),
+    updatedBy: actorNode(row.updatedBy),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    deletedAt: iso(row.deletedAt),
   };
 }

@@ -1,7 +1,6 @@
 // Root fields of a document, counted the way Twenty's complexity hook counts them: by field name
 // (aliases do not matter), through fragments, across every operation in the document.
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { TwentyError } from '@/lib/sandbox/graphql/errors';
 import type { RootField } from '@/lib/sandbox/rate-limit';
 
 function collect(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>, out: RootField[]): void {
@@ -27,25 +26,4 @@ export function rootFieldsOf(document: DocumentNode, operation: OperationDefinit
   const out: RootField[] = [];
   if (operation) collect(operation.selectionSet, fragmentsOf(document), new Set(), out);
   return out;
-}
-
-/** Current Twenty refuses a document naming one root resolver twice, even under aliases. */
-export function checkRootResolvers(document: DocumentNode): TwentyError | null {
-  const fragments = fragmentsOf(document);
-  const names: string[] = [];
-  for (const d of document.definitions) {
-    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-    const fields: RootField[] = [];
-    collect(d.selectionSet, fragments, new Set(), fields);
-    for (const { name } of fields) {
-      if (names.includes(name)) {
-        return new TwentyError(`Duplicate root resolver: "${name}"`, 'BAD_USER_INPUT', {
-          userFriendlyMessage: 'Duplicate root resolver found. Each root resolver can only be called once per document.',
-        });
-      }
-      names.push(name);
-    }
-  }
-  // GRAPHQL_MAX_ROOT_RESOLVERS (20) cannot be reached here: five distinct root fields exist.
-  return null;
 }

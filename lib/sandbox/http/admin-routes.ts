@@ -1,16 +1,16 @@
 // The sandbox's own endpoints for tests, behind the same API key:
 // GET /__sandbox/requests, POST /__sandbox/requests/reset, GET|POST /__sandbox/faults.
-import { hasApiKey } from '@/lib/sandbox/http/auth';
+import type { Credentials } from '@/lib/sandbox/http/auth';
 import { faultSchema, type FaultSwitch } from '@/lib/sandbox/http/faults';
 import { json } from '@/lib/sandbox/http/responses';
 import type { Handler } from '@/lib/sandbox/http/types';
 import type { RequestLog } from '@/lib/sandbox/request-log';
 
-export type AdminDeps = { apiKeys: readonly string[]; log: RequestLog; faults: FaultSwitch };
+export type AdminDeps = { credentials: Credentials; log: RequestLog; faults: FaultSwitch };
 
 export function adminHandler(deps: AdminDeps): Handler {
   return async (req) => {
-    if (!hasApiKey(req.headers.authorization, deps.apiKeys)) return json(401, { error: 'A valid Bearer API key is required' });
+    if (!deps.credentials.isValid(req.headers.authorization)) return json(401, { error: 'A valid Bearer API key is required' });
     const route = `${req.method} ${req.path}`;
     if (route === 'GET /__sandbox/requests') return json(200, { requests: deps.log.entries(), totals: deps.log.totals() });
     if (route === 'POST /__sandbox/requests/reset') {

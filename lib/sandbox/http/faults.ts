@@ -1,8 +1,10 @@
 // Fault switches for resilience tests, applied to /graphql and /metadata as one middleware:
 // the workspace can be down, slow, failing, answering garbage, revoked or rate limited.
 import { z } from 'zod';
+import { rejectionError } from '@/lib/sandbox/http/auth';
 import { authFailure, json, raw } from '@/lib/sandbox/http/responses';
 import type { Middleware } from '@/lib/sandbox/http/types';
+import type { TwentyVersion } from '@/lib/sandbox/options';
 import { RATE_LIMIT_SHAPES } from '@/lib/sandbox/rate-limit';
 
 export const FAULT_MODES = ['none', 'down', 'slow', 'http-500', 'malformed-json', 'graphql-error', 'revoked-key', 'rate-limited'] as const;
@@ -22,6 +24,8 @@ const DEFAULT_SLOW_MS = 2_000;
 
 export class FaultSwitch {
   private fault: Fault = { mode: 'none' };
+
+  constructor(private readonly version: TwentyVersion) {}
 
   get current(): Fault {
     return this.fault;
@@ -52,7 +56,7 @@ export class FaultSwitch {
         // What a Twenty whose database is away answers: HTTP 200, a resolver error, no data.
         return json(200, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }], data: null });
       case 'revoked-key':
-        return authFailure('This API Key is revoked', 'FORBIDDEN');
+        return authFailure(rejectionError('revoked', this.version));
       default:
         return next(req);
     }

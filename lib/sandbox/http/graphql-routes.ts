@@ -1,21 +1,26 @@
-// POST /graphql and POST /metadata: auth first (as Twenty's middleware does), then the GraphQL
-// pipeline, then one request-log entry per operation.
+// POST /graphql and POST /metadata: auth first (as Twenty's middleware does), then the version's
+// GraphQL pipeline (2.21: direct execution of record requests; v0.55: validated graphql-js),
+// then one request-log entry per operation.
 import { defaultFieldResolver } from 'graphql';
 import { z } from 'zod';
 import { anonymousCoreSchema } from '@/lib/sandbox/graphql/core-schema';
+import { executionSchemaOf, forbiddenTypes } from '@/lib/sandbox/graphql/core-context';
 import { coreFieldResolver, type CoreContext } from '@/lib/sandbox/graphql/core-resolvers';
+import { runDirect } from '@/lib/sandbox/graphql/direct-execution';
 import { runGraphql, summarize, tryParse, type GraphqlBody, type GraphqlOutcome } from '@/lib/sandbox/graphql/execute';
 import { metadataFieldResolver, metadataSchema } from '@/lib/sandbox/graphql/metadata-resolvers';
-import { authenticate } from '@/lib/sandbox/http/auth';
+import { rejectionError, type Credentials, type Principal } from '@/lib/sandbox/http/auth';
 import type { FaultSwitch } from '@/lib/sandbox/http/faults';
-import { authFailure, json } from '@/lib/sandbox/http/responses';
+import { authFailure, forbiddenResource, json } from '@/lib/sandbox/http/responses';
 import type { Handler, SandboxRequest } from '@/lib/sandbox/http/types';
 import type { RateLimiter, RootField } from '@/lib/sandbox/rate-limit';
+import { memberActor } from '@/lib/sandbox/records/members';
+import { MEMBERS } from '@/lib/sandbox/records/seed-names';
 import type { Actor } from '@/lib/sandbox/records/types';
 import type { RequestLog } from '@/lib/sandbox/request-log';
 import type { Workspace } from '@/lib/sandbox/workspace';
 
-export type EndpointDeps = { workspace: Workspace; apiKeys: readonly string[]; limiter: RateLimiter; log: RequestLog; faults: FaultSwitch; apiActor: Actor };
+export type EndpointDeps = { workspace: Workspace; credentials: Credentials; limiter: RateLimiter; log: RequestLog; faults: FaultSwitch; apiActor: Actor };
 
 const bodySchema = z.object({ query: z.unknown().optional(), variables: z.unknown().optional(), operationName: z.unknown().optional() });
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -37,17 +42,30 @@ function respond(outcome: GraphqlOutcome, req: SandboxRequest) {
   return json(outcome.status, outcome.body, wantsGraphqlResponse ? `${GRAPHQL_RESPONSE}; charset=utf-8` : undefined);
 }
 
-/** Runs a document against the workspace's own schema, as `actor`, with no rate limit. */
-export function runCore(deps: EndpointDeps, body: GraphqlBody, actor: Actor, opts: { strictStatus: boolean; limited: boolean }): GraphqlOutcome {
+/** Who a principal's writes are attributed to: the key's name, or the signed-in member. */
+function actorOf(deps: EndpointDeps, principal: Principal): Actor {
+  if (principal.kind === 'apiKey') return deps.apiActor;
+  const first = MEMBERS[0];
+  return memberActor(deps.workspace.store.workspaceMembers.get(first.id) ?? first);
+}
+
+export type CoreRunOptions = { strictStatus: boolean; limited: boolean; principal: Principal | null };
+
+/** Runs a document against the workspace as `actor`; `limited` puts it on the workspace's rate limit. */
+export function runCore(deps: EndpointDeps, body: GraphqlBody, actor: Actor, opts: CoreRunOptions): GraphqlOutcome {
   const { workspace, limiter, faults } = deps;
-  return runGraphql<CoreContext>({
-    schema: workspace.coreSchema(),
-    body,
-    checkRoots: workspace.version === 'current',
-    strictStatus: opts.strictStatus,
-    rateLimit: opts.limited ? (fields) => (faults.forcesRateLimit ? limiter.refuseAll(fields, faults.current.shape, faults.current.ms) : limiter.check(fields)) : undefined,
-    fieldResolver: coreFieldResolver,
-    context: (refused) => ({ workspace, actor, refused }),
+  const rateLimit = opts.limited
+    ? (fields: RootField[]) => (faults.forcesRateLimit ? limiter.refuseAll(fields, faults.current.shape, faults.current.ms) : limiter.check(fields))
+    : undefined;
+  const common = { schema: workspace.coreSchema(), body, strictStatus: opts.strictStatus, rateLimit, fieldResolver: coreFieldResolver };
+  const context = (refused: CoreContext['refused'], preflight: CoreContext['preflight'] = new Map()): CoreContext => ({ workspace, actor, principal: opts.principal, refused, preflight });
+  if (workspace.version === '0.55') return runGraphql<CoreContext>({ ...common, context });
+  return runDirect<CoreContext>({
+    ...common,
+    executionSchema: executionSchemaOf(workspace),
+    forbiddenTypes: forbiddenTypes(opts.principal),
+    readOnly: opts.principal?.readOnly === true,
+    context,
   });
 }
 
@@ -55,17 +73,17 @@ export function coreHandler(deps: EndpointDeps): Handler {
   return async (req) => {
     const body = parseBody(req.body);
     if (!body) return invalidBody();
-    const auth = authenticate(req.headers.authorization, deps.apiKeys);
+    const auth = deps.credentials.authenticate(req.headers.authorization);
     const strictStatus = String(req.headers.accept ?? '').includes(GRAPHQL_RESPONSE);
     if (auth.kind === 'rejected') {
       const { operationType, rootFields } = summarize(tryParse(body.query), body.operationName);
       deps.log.record({ endpoint: '/graphql', operationType, rootFields: names(rootFields), authorized: false, rateLimited: false, source: 'client' });
-      return authFailure(auth.message, 'UNAUTHENTICATED');
+      return authFailure(rejectionError(auth.reason, deps.workspace.version));
     }
     const outcome =
       auth.kind === 'anonymous'
-        ? runGraphql({ schema: anonymousCoreSchema, body, checkRoots: false, strictStatus, fieldResolver: defaultFieldResolver, context: () => ({}) })
-        : runCore(deps, body, deps.apiActor, { strictStatus, limited: true });
+        ? runGraphql({ schema: anonymousCoreSchema, body, strictStatus, fieldResolver: defaultFieldResolver, context: () => ({}) })
+        : runCore(deps, body, actorOf(deps, auth.principal), { strictStatus, limited: auth.principal.kind === 'apiKey', principal: auth.principal });
     deps.log.record({
       endpoint: '/graphql',
       operationType: outcome.summary.operationType,
@@ -73,7 +91,7 @@ export function coreHandler(deps: EndpointDeps): Handler {
       authorized: auth.kind === 'authorized',
       rateLimited: outcome.rateLimited,
       source: 'client',
-      keyIndex: auth.kind === 'authorized' ? auth.keyIndex : undefined,
+      keyIndex: auth.kind === 'authorized' ? auth.principal.keyIndex : undefined,
     });
     return respond(outcome, req);
   };
@@ -83,23 +101,24 @@ export function metadataHandler(deps: EndpointDeps): Handler {
   return async (req) => {
     const body = parseBody(req.body);
     if (!body) return invalidBody();
-    const auth = authenticate(req.headers.authorization, deps.apiKeys);
+    const auth = deps.credentials.authenticate(req.headers.authorization);
+    const version = deps.workspace.version;
     const entry = { endpoint: '/metadata' as const, rateLimited: false, source: 'client' as const };
     if (auth.kind !== 'authorized') {
       const { operationType, rootFields } = summarize(tryParse(body.query), body.operationName);
       deps.log.record({ ...entry, operationType, rootFields: names(rootFields), authorized: false });
-      // Not captured for a missing header; Twenty's metadata resolvers sit behind an auth guard.
-      return authFailure(auth.kind === 'rejected' ? auth.message : 'Unauthenticated', 'UNAUTHENTICATED');
+      if (auth.kind === 'rejected') return authFailure(rejectionError(auth.reason, version));
+      // 2.21 captured; v0.55 was not (its metadata resolvers sit behind an auth guard too).
+      return version === '2.21' ? forbiddenResource() : authFailure({ message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } });
     }
     const outcome = runGraphql({
-      schema: metadataSchema,
+      schema: metadataSchema(version),
       body,
-      checkRoots: false,
       strictStatus: String(req.headers.accept ?? '').includes(GRAPHQL_RESPONSE),
       fieldResolver: metadataFieldResolver,
-      context: () => ({ metadata: deps.workspace.metadata }),
+      context: () => ({ metadata: deps.workspace.metadata, credentials: deps.credentials }),
     });
-    deps.log.record({ ...entry, operationType: outcome.summary.operationType, rootFields: names(outcome.summary.rootFields), authorized: true, keyIndex: auth.keyIndex });
+    deps.log.record({ ...entry, operationType: outcome.summary.operationType, rootFields: names(outcome.summary.rootFields), authorized: true, keyIndex: auth.principal.keyIndex });
     return respond(outcome, req);
   };
 }

@@ -1,4 +1,5 @@
 // Twenty answers through Express: these headers come back on every captured response.
+import type { AuthError } from '@/lib/sandbox/http/auth';
 import type { SandboxResponse } from '@/lib/sandbox/http/types';
 
 const TWENTY_HEADERS = { 'X-Powered-By': 'Express', 'Access-Control-Allow-Origin': '*' };
@@ -8,8 +9,14 @@ export function json(status: number, body: unknown, contentType = 'application/j
 }
 
 /** Auth failures are written by Twenty's middleware, before GraphQL: HTTP 200, no `data`. */
-export function authFailure(message: string, code: 'UNAUTHENTICATED' | 'FORBIDDEN'): SandboxResponse {
-  return json(200, { errors: [{ message, extensions: { code } }] }, 'application/json');
+export function authFailure(error: AuthError): SandboxResponse {
+  return json(200, { errors: [error] }, 'application/json');
+}
+
+/** 2.21's /metadata without an Authorization header: the guard's Nest exception, through GraphQL. */
+export function forbiddenResource(): SandboxResponse {
+  const response = { message: 'Forbidden resource', error: 'Forbidden', statusCode: 403 };
+  return json(200, { errors: [{ message: 'Forbidden resource', extensions: { code: 'FORBIDDEN', response, userFriendlyMessage: 'An error occurred.' } }], data: null });
 }
 
 export function raw(status: number, body: string, contentType: string): SandboxResponse {

@@ -27,7 +27,11 @@ function targetOf<Row>(spec: ObjectSpec<Row>, rest: string): Target<Row> | undef
   const direct = spec.fields[lowerFirst(rest)];
   if (direct?.kind === 'composite') {
     const subs = Object.values(direct.sub);
-    return { value: (r) => JSON.stringify(subs.map((s) => s.get(r))), isEmpty: direct.isEmpty };
+    // Twenty counts a composite as empty only when every subfield is: an amount with a currency
+    // but no micros is "not empty" (captured: count-empty-amount-semantics-*.json).
+    const columns = subs.filter((s) => s.kind !== 'json');
+    const isEmpty = (r: Row) => columns.every((s) => { const v = s.get(r); return v === null || v === ''; });
+    return { value: (r) => JSON.stringify(subs.map((s) => s.get(r))), isEmpty };
   }
   if (direct) return { value: direct.get, isEmpty: (r) => direct.get(r) === null || direct.get(r) === '', scalar: direct };
   for (const [name, field] of Object.entries(spec.fields)) {
@@ -63,6 +67,13 @@ function numericStats<Row>(rows: readonly Row[], get: (row: Row) => string | num
     if (v > max) max = v;
   }
   return { count, sum, min, max };
+}
+
+/** Whether `name` is an aggregate field of the object's connection (totalCount, sumAmountAmountMicros…). */
+export function isAggregateName<Row>(spec: ObjectSpec<Row>, name: string): boolean {
+  if (name === 'totalCount') return true;
+  const op = OPERATIONS.find((o) => name.startsWith(o));
+  return op !== undefined && targetOf(spec, name.slice(op.length)) !== undefined;
 }
 
 export function aggregateOf<Row>(spec: ObjectSpec<Row>, rows: readonly Row[], name: string): unknown {

@@ -1,5 +1,6 @@
 // Date buckets for groupBy, as Twenty's TO_CHAR(DATE_TRUNC(...), 'YYYY-MM-DD') prints them: the
-// first day of the bucket in the given time zone (UTC when none is given); weeks start on Monday.
+// first day of the bucket in the given time zone (UTC when none is given); weeks start on
+// `weekStartDay` (Monday unless told: 2.21 also takes Sunday and Saturday).
 import { zonedParts } from '@/lib/time/zoned';
 
 export const GRANULARITIES = [
@@ -15,6 +16,10 @@ export const GRANULARITIES = [
 ] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
+/** 2.21's FirstDayOfTheWeek, as JavaScript weekday numbers. */
+export const WEEK_START_DAYS = { MONDAY: 1, SUNDAY: 0, SATURDAY: 6 } as const;
+export type WeekStartDay = keyof typeof WEEK_START_DAYS;
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const HOUR_MS = 3_600_000;
@@ -26,7 +31,8 @@ const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 type Local = { year: number; month: number; day: number };
 
 /** A bucketer for one granularity/zone; zone lookups are cached per hour because Intl is slow. */
-export function dateBucketer(granularity: Granularity, timeZone: string | undefined): (ms: number) => string {
+export function dateBucketer(granularity: Granularity, timeZone: string | undefined, weekStartDay: WeekStartDay = 'MONDAY'): (ms: number) => string {
+  const firstWeekday = WEEK_START_DAYS[weekStartDay];
   const cache = new Map<number, Local>();
   const local = (ms: number): Local => {
     if (!timeZone || timeZone === 'UTC') {
@@ -49,8 +55,8 @@ export function dateBucketer(granularity: Granularity, timeZone: string | undefi
       case 'DAY':
         return ymd(year, month, day);
       case 'WEEK': {
-        const monday = new Date(civil - ((weekday + 6) % 7) * DAY_MS);
-        return ymd(monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate());
+        const start = new Date(civil - ((weekday - firstWeekday + 7) % 7) * DAY_MS);
+        return ymd(start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate());
       }
       case 'MONTH':
         return ymd(year, month, 1);

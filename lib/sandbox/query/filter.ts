@@ -1,13 +1,20 @@
 // Twenty's filter grammar (and/or/not, per-type operators, composite subfields) evaluated with
 // SQL's three-valued logic: a comparison against NULL is unknown, and unknown rows never match —
-// so `neq` and `not` leave out empty values exactly as Postgres does.
-import { badUserInput } from '@/lib/sandbox/graphql/errors';
+// so `neq` and `not` leave out empty values exactly as Postgres does. In 2.21 (`strict`) a field
+// object takes exactly one operator and bad filters get Twenty's own errors (misc/ captures).
+import { badUserInput, invalidInput } from '@/lib/sandbox/graphql/errors';
 import { fieldOf, type ObjectSpec, type ScalarField } from '@/lib/sandbox/records/object-specs';
 import { compareValues, toComparable, type Comparable } from '@/lib/sandbox/query/values';
 
 type Truth = boolean | null;
 export type Predicate<Row> = (row: Row) => Truth;
-export type QueryEnv = { rank: (field: string, value: string) => number };
+export type QueryEnv = {
+  rank: (field: string, value: string) => number;
+  /** Twenty 2.21's rules: one operator per field object, its error texts, unknown options refused. */
+  strict?: boolean;
+  /** Throws the database's answer when `value` is not an option of the select field (2.21). */
+  checkOption?: (objectName: string, field: string, value: string) => void;
+};
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -42,8 +49,23 @@ function sqlLike(pattern: string, flags: string): RegExp {
   return new RegExp(`^${body}$`, `s${flags}`);
 }
 
-function compileOps<Row>(field: ScalarField<Row>, fieldName: string, ops: unknown, env: QueryEnv): Predicate<Row>[] {
+const INVALID_FILTER = 'INVALID_ARGS_FILTER';
+
+function checkOneOperator(fieldName: string, ops: Record<string, unknown>): void {
+  if (Object.keys(ops).length !== 1) {
+    throw invalidInput(`Filter for field "${fieldName}" must have exactly one operator`, INVALID_FILTER, 'Invalid filter: exactly one operator per field is required');
+  }
+}
+
+/** Select values reach Postgres as enum literals: an unknown one is the database's error (2.21). */
+function checkOptions<Row>(spec: ObjectSpec<Row>, field: ScalarField<Row>, fieldName: string, op: string, arg: unknown, env: QueryEnv): void {
+  if (field.kind !== 'select' || !env.checkOption || !['eq', 'neq', 'in', 'containsAny'].includes(op)) return;
+  for (const value of Array.isArray(arg) ? arg : [arg]) if (typeof value === 'string') env.checkOption(spec.nameSingular, fieldName, value);
+}
+
+function compileOps<Row>(spec: ObjectSpec<Row>, field: ScalarField<Row>, fieldName: string, ops: unknown, env: QueryEnv): Predicate<Row>[] {
   if (!isRecord(ops)) throw badUserInput(`Invalid filter for field "${fieldName}"`);
+  if (env.strict) checkOneOperator(fieldName, ops);
   const rank = (v: string | number) => (field.kind === 'select' ? env.rank(fieldName, String(v)) : v);
   const order = (a: string | number, b: string | number) => compareValues(rank(a), rank(b));
   const get = (row: Row): Comparable => field.get(row);
@@ -64,6 +86,7 @@ function compileOps<Row>(field: ScalarField<Row>, fieldName: string, ops: unknow
   const preds: Predicate<Row>[] = [];
   for (const [op, arg] of Object.entries(ops)) {
     if (arg === undefined || (arg === null && op !== 'is')) continue;
+    checkOptions(spec, field, fieldName, op, arg, env);
     switch (op) {
       case 'eq': preds.push(compare(arg, (c) => c === 0, false)); break;
       case 'neq': preds.push(compare(arg, (c) => c !== 0, false)); break;
@@ -89,6 +112,7 @@ function compileOps<Row>(field: ScalarField<Row>, fieldName: string, ops: unknow
       case 'like': preds.push(matches(sqlLike(String(arg), ''))); break;
       case 'ilike': preds.push(matches(sqlLike(String(arg), 'i'))); break;
       case 'startsWith': preds.push(matches(sqlLike(`${String(arg).replace(/[%_]/g, '\\$&')}%`, ''))); break;
+      case 'endsWith': preds.push(matches(sqlLike(`%${String(arg).replace(/[%_]/g, '\\$&')}`, ''))); break;
       case 'regex': preds.push(matches(new RegExp(String(arg)))); break;
       case 'iregex': preds.push(matches(new RegExp(String(arg), 'i'))); break;
       case 'isEmptyArray': preds.push(() => arg !== true); break;
@@ -125,18 +149,24 @@ export function compileFilter<Row>(spec: ObjectSpec<Row>, filter: unknown, env: 
       });
     } else {
       const field = fieldOf(spec, key);
-      if (!field) throw badUserInput(`Field "${key}" does not exist on ${spec.nameSingular}`);
-      if (field.kind !== 'composite') preds.push(...compileOps(field, key, value, env));
+      if (!field) throw unknownField(spec, key, env);
+      if (field.kind !== 'composite') preds.push(...compileOps(spec, field, key, value, env));
       else if (isRecord(value)) {
         for (const [subName, ops] of Object.entries(value)) {
           const sub = field.sub[subName];
           if (!sub) throw badUserInput(`Subfield "${subName}" does not exist on "${key}"`);
-          if (ops !== undefined && ops !== null) preds.push(...compileOps(sub, `${key}.${subName}`, ops, env));
+          if (ops !== undefined && ops !== null) preds.push(...compileOps(spec, sub, `${key}.${subName}`, ops, env));
         }
       }
     }
   }
   return preds.length === 0 ? () => true : all(preds);
+}
+
+function unknownField<Row>(spec: ObjectSpec<Row>, key: string, env: QueryEnv) {
+  if (!env.strict) return badUserInput(`Field "${key}" does not exist on ${spec.nameSingular}`);
+  const object = spec.nameSingular;
+  return invalidInput(`Object ${object} doesn't have any "${key}" field.`, INVALID_FILTER, `Invalid filter : ${object} object doesn't have any "${key}" field.`);
 }
 
 /** Twenty includes soft-deleted rows only when the filter names deletedAt somewhere. */

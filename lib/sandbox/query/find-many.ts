@@ -1,6 +1,6 @@
 // Find-many as Twenty's query runner does it: argument checks with its exact messages, filter,
 // order with the id tie-breaker, cursor paging, and the whole filtered set kept for aggregates.
-import { badUserInput } from '@/lib/sandbox/graphql/errors';
+import { argumentError } from '@/lib/sandbox/graphql/errors';
 import type { ObjectSpec } from '@/lib/sandbox/records/object-specs';
 import { compileFilter, mentionsDeletedAt, type QueryEnv } from '@/lib/sandbox/query/filter';
 import {
@@ -18,11 +18,13 @@ export type FindManyArgs = {
   before?: string | null;
   after?: string | null;
   limit?: number | null;
+  /** 2.21: records to skip after the cursor position. */
+  offset?: number | null;
   filter?: unknown;
   orderBy?: unknown;
 };
 
-/** Page sizes differ by version: v0.55 has no cap at all, current servers top out at 200. */
+/** Page sizes differ by version (v0.55: 60 by default, 2.21: 200); neither caps `first`. */
 export type PagePolicy = { defaultSize: number; maxSize: number | null };
 
 export type Connection<Row> = {
@@ -50,14 +52,15 @@ export function matchRows<Row extends { deletedAt: number | null }>(
   return out;
 }
 
-function validate(args: FindManyArgs): void {
+function validate(args: FindManyArgs, strict: boolean): void {
+  const conflict = (message: string) => argumentError(message, 'ARGS_CONFLICT', strict);
   // Truthiness, not presence, exactly as Twenty's runner checks them.
-  if (args.first && args.last) throw badUserInput('Cannot provide both first and last');
-  if (args.before && args.after) throw badUserInput('Cannot provide both before and after');
-  if (args.before && args.first) throw badUserInput('Cannot provide both before and first');
-  if (args.after && args.last) throw badUserInput('Cannot provide both after and last');
-  if (typeof args.first === 'number' && args.first < 0) throw badUserInput('First argument must be non-negative');
-  if (typeof args.last === 'number' && args.last < 0) throw badUserInput('Last argument must be non-negative');
+  if (args.first && args.last) throw conflict('Cannot provide both first and last');
+  if (args.before && args.after) throw conflict('Cannot provide both before and after');
+  if (args.before && args.first) throw conflict('Cannot provide both before and first');
+  if (args.after && args.last) throw conflict('Cannot provide both after and last');
+  if (typeof args.first === 'number' && args.first < 0) throw argumentError('First argument must be non-negative', 'INVALID_ARGS_FIRST', strict);
+  if (typeof args.last === 'number' && args.last < 0) throw argumentError('Last argument must be non-negative', 'INVALID_ARGS_LAST', strict);
 }
 
 /** Index of the first entry for which `after(entry)` holds, over a sorted list. */
@@ -100,7 +103,8 @@ export function paginate<Row>(
   };
   const afterCursor = args.after ? relativeTo(args.after) : null;
   const beforeCursor = args.before ? relativeTo(args.before) : null;
-  const lo = afterCursor ? firstIndex(matched, (r) => afterCursor(r) > 0) : 0;
+  const skip = typeof args.offset === 'number' && args.offset > 0 ? args.offset : 0;
+  const lo = Math.min(matched.length, (afterCursor ? firstIndex(matched, (r) => afterCursor(r) > 0) : 0) + skip);
   const hi = beforeCursor ? firstIndex(matched, (r) => beforeCursor(r) >= 0) : matched.length;
 
   if (typeof args.last === 'number') {
@@ -118,6 +122,6 @@ export function findMany<Row extends { deletedAt: number | null }>(
   policy: PagePolicy,
   env: QueryEnv,
 ): Connection<Row> {
-  validate(args);
+  validate(args, env.strict === true);
   return paginate(matchRows(rows, spec, args.filter, env), spec, args, policy, env);
 }

@@ -41,10 +41,12 @@ test('faults: down, http-500, malformed JSON, revoked key, rate-limited, slow, t
   await admin('/__sandbox/faults', 'POST', { mode: 'malformed-json' });
   await expect(gql(sandbox, ONE)).rejects.toThrow(SyntaxError);
   await admin('/__sandbox/faults', 'POST', { mode: 'revoked-key' });
-  expect((await gql(sandbox, ONE)).body).toEqual({ errors: [{ message: 'This API Key is revoked', extensions: { code: 'FORBIDDEN' } }] });
+  expect((await gql(sandbox, ONE)).body).toEqual({
+    errors: [{ message: 'This API Key is revoked', extensions: { subCode: 'FORBIDDEN_EXCEPTION', userFriendlyMessage: { id: 'q5OVn+', message: 'You do not have permission to perform this action.' }, code: 'FORBIDDEN' } }],
+  });
   await admin('/__sandbox/faults', 'POST', { mode: 'rate-limited' });
   const limited = await gql(sandbox, ONE);
-  expect([limited.body.data, limited.body.errors?.[0]?.extensions?.code]).toEqual([null, 'RATE_LIMITED']);
+  expect([limited.body.data, limited.body.errors?.[0]?.extensions?.subCode]).toEqual([{ opportunities: null }, 'LIMIT_REACHED']);
   await admin('/__sandbox/faults', 'POST', { mode: 'slow', ms: 300 });
   const started = Date.now();
   await gql(sandbox, ONE);

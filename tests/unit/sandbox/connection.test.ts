@@ -98,24 +98,30 @@ test('last + before pages backwards from a cursor', async () => {
   expect(back.opportunities.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: false });
 });
 
-test('default page is 60; current caps first at 200 while v0.55 has no cap (captured)', async () => {
+test('default page is 200 in 2.21 and 60 in v0.55; neither caps first (captured: misc/first-500, over-limit)', async () => {
   const query = `query($first: Int) { opportunities(first: $first) { totalCount edges { node { id } } pageInfo { hasNextPage } } }`;
-  expect(dataOf<Page>(await gql(sandbox, `{ opportunities { edges { node { id } } } }`)).opportunities.edges).toHaveLength(60);
-  const capped = dataOf<Page>(await gql(sandbox, query, { variables: { first: 1000 } })).opportunities;
-  expect([capped.edges.length, capped.pageInfo.hasNextPage]).toEqual([200, true]);
-  const uncapped = dataOf<Page>(await gql(sandbox055, query, { variables: { first: 1000 } })).opportunities;
-  expect([uncapped.edges.length, uncapped.pageInfo.hasNextPage]).toEqual([uncapped.totalCount, false]);
+  expect(dataOf<Page>(await gql(sandbox, `{ opportunities { edges { node { id } } } }`)).opportunities.edges).toHaveLength(200);
+  expect(dataOf<Page>(await gql(sandbox055, `{ opportunities { edges { node { id } } } }`)).opportunities.edges).toHaveLength(60);
+  for (const target of [sandbox, sandbox055]) {
+    const all = dataOf<Page>(await gql(target, query, { variables: { first: 1000 } })).opportunities;
+    expect([all.edges.length, all.pageInfo.hasNextPage]).toEqual([all.totalCount, false]);
+  }
 });
 
-test('argument errors are the captured ones, byte for byte', async () => {
+test('2.21 skips `offset` records after the cursor position', async () => {
+  const ids = (reply: Page) => reply.opportunities.edges.map((e) => e.node.id);
+  const first13 = ids(dataOf<Page>(await gql(sandbox, `{ opportunities(first: 13) { edges { node { id } } } }`)));
+  const skipped = ids(dataOf<Page>(await gql(sandbox, `{ opportunities(first: 3, offset: 10) { edges { node { id } } } }`, { capture: false })));
+  expect(skipped).toEqual(first13.slice(10));
+});
+
+test('v0.55 argument errors are the captured ones, byte for byte (2.21: conformance/real-2.21)', async () => {
   const overLimit = fixture<Record<string, { request: { body: { query: string; variables: Record<string, unknown> } }; response: { status: number; body: unknown } }>>('real/over-limit.json');
   for (const name of ['first_negative', 'first_and_last_together']) {
     const real = overLimit[name];
     if (!real) throw new Error(`fixture ${name} missing`);
-    for (const target of [sandbox, sandbox055]) {
-      const reply = await gql(target, real.request.body.query, { variables: real.request.body.variables });
-      expect([reply.status, reply.body]).toEqual([real.response.status, real.response.body]);
-    }
+    const reply = await gql(sandbox055, real.request.body.query, { variables: real.request.body.variables });
+    expect([reply.status, reply.body]).toEqual([real.response.status, real.response.body]);
   }
 });
 
@@ -124,5 +130,10 @@ test('opportunity(filter) returns one record and Twenty NOT_FOUND when nothing m
   const found = dataOf<{ opportunity: { id: string; company: { name: string } | null } }>(await gql(sandbox, `query($id: UUID) { opportunity(filter: { id: { eq: $id } }) { id company { name } } }`, { variables: { id } }));
   expect(found.opportunity.id).toBe(id);
   const missing = await gql(sandbox, `{ opportunity(filter: { name: { eq: "no such deal" } }) { id } }`);
-  expect(missing.body).toEqual({ errors: [{ message: 'Record not found', extensions: { code: 'NOT_FOUND' } }], data: { opportunity: null } });
+  expect(missing.body).toEqual({
+    data: { opportunity: null },
+    errors: [{ message: 'Record not found', extensions: { subCode: 'RECORD_NOT_FOUND', userFriendlyMessage: 'This record does not exist or has been deleted.', code: 'NOT_FOUND' } }],
+  });
+  const missing055 = await gql(sandbox055, `{ opportunity(filter: { name: { eq: "no such deal" } }) { id } }`);
+  expect(missing055.body).toEqual({ errors: [{ message: 'Record not found', extensions: { code: 'NOT_FOUND' } }], data: { opportunity: null } });
 });

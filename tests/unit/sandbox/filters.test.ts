@@ -44,7 +44,9 @@ const cases: [string, Record<string, unknown>, (r: OpportunityRow) => boolean][]
   ['currencyCode eq', { amount: { currencyCode: { eq: 'EUR' } } }, (r) => r.currencyCode === 'EUR'],
   ['currencyCode neq leaves out NULL but keeps ""', { amount: { currencyCode: { neq: 'USD' } } }, (r) => r.currencyCode !== null && r.currencyCode !== 'USD'],
   ['currencyCode in', { amount: { currencyCode: { in: ['EUR', 'GBP'] } } }, (r) => r.currencyCode === 'EUR' || r.currencyCode === 'GBP'],
-  ['closeDate range', { closeDate: { gte: '2026-12-01T00:00:00.000Z', lt: '2027-01-01T00:00:00.000Z' } }, (r) => r.closeDate !== null && r.closeDate >= Date.parse('2026-12-01') && r.closeDate < Date.parse('2027-01-01')],
+  // 2.21 takes one operator per field object: a range is an `and` of two (misc/closeDate-and-split.json).
+  ['closeDate range', { and: [{ closeDate: { gte: '2026-12-01T00:00:00.000Z' } }, { closeDate: { lt: '2027-01-01T00:00:00.000Z' } }] }, (r) => r.closeDate !== null && r.closeDate >= Date.parse('2026-12-01') && r.closeDate < Date.parse('2027-01-01')],
+  ['name endsWith', { name: { endsWith: 'renewal' } }, (r) => r.name.endsWith('renewal')],
   ['closeDate is NULL', { closeDate: { is: 'NULL' } }, (r) => r.closeDate === null],
   ['name ilike', { name: { ilike: '%RENEWAL%' } }, (r) => r.name.toLowerCase().includes('renewal')],
   ['name like is case-sensitive', { name: { like: '%Platform%' } }, (r) => r.name.includes('Platform')],
@@ -72,11 +74,24 @@ test('soft-deleted deals stay hidden unless the filter names deletedAt anywhere'
   expect(nested).toEqual(rowsWhere(sandbox, () => true, true));
 });
 
-test('v0.55 keeps its extra stage operators (eq, neq); current accepts only in/is', async () => {
-  const expected = rowsWhere(sandbox055, (r) => r.stage !== 'NEW');
-  expect(await idsFor(sandbox055, { stage: { neq: 'NEW' } })).toEqual(expected);
-  const current = await gql(sandbox, `{ opportunities(filter: { stage: { eq: NEW } }) { totalCount } }`);
-  expect(current.body).toEqual({ errors: [{ message: 'Field "eq" is not defined by type "OpportunityStageEnumFilter".', locations: [{ line: 1, column: 36 }] }] });
+test('both versions take the six stage operators; 2.21 takes a quoted "NEW" too (no input validation)', async () => {
+  const notNew = (target: Sandbox) => rowsWhere(target, (r) => r.stage !== 'NEW');
+  expect(await idsFor(sandbox055, { stage: { neq: 'NEW' } })).toEqual(notNew(sandbox055));
+  expect(await idsFor(sandbox, { stage: { neq: 'NEW' } })).toEqual(notNew(sandbox));
+  const quoted = dataOf<{ opportunities: { totalCount: number } }>(await gql(sandbox, `{ opportunities(filter: { stage: { eq: "NEW" } }) { totalCount } }`, { capture: false }));
+  expect(quoted.opportunities.totalCount).toBe(rowsWhere(sandbox, (r) => r.stage === 'NEW').length);
+});
+
+test('2.21 refuses a second operator on one field, composite subfields included; v0.55 applies both', async () => {
+  const range = { closeDate: { gte: '2026-12-01T00:00:00.000Z', lt: '2027-01-01T00:00:00.000Z' } };
+  const refused = await gql(sandbox, `query($f: OpportunityFilterInput) { opportunities(filter: $f) { totalCount } }`, { variables: { f: range } });
+  expect(refused.body).toEqual({
+    data: { opportunities: null },
+    errors: [{ message: 'Filter for field "closeDate" must have exactly one operator', extensions: { subCode: 'INVALID_ARGS_FILTER', userFriendlyMessage: 'Invalid filter: exactly one operator per field is required', code: 'BAD_USER_INPUT' } }],
+  });
+  const amount = await gql(sandbox, `{ opportunities(filter: { amount: { amountMicros: { gte: 1, lte: 2 } } }) { totalCount } }`);
+  expect(amount.body.errors?.[0]?.message).toBe('Filter for field "amount.amountMicros" must have exactly one operator');
+  expect(await idsFor(sandbox055, range)).toEqual(rowsWhere(sandbox055, (r) => r.closeDate !== null && r.closeDate >= Date.parse('2026-12-01') && r.closeDate < Date.parse('2027-01-01')));
 });
 
 test('like is case-sensitive where ilike is not', async () => {

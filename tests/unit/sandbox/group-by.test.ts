@@ -14,9 +14,9 @@ afterAll(async () => {
   await Promise.all([sandbox.close(), sandbox055.close()]);
 });
 
-// The document the dashboard's client sends (lib/twenty), plus `limit`.
+// The document the dashboard's client sends (lib/twenty), plus `limit`; 2.21 needs the time zone.
 const CLIENT_QUERY = `query($filter: OpportunityFilterInput, $limit: Int) {
-  opportunitiesGroupBy(groupBy: [{stage: true}, {amount: {currencyCode: true}}, {closeDate: {granularity: MONTH}}], filter: $filter, limit: $limit) {
+  opportunitiesGroupBy(groupBy: [{stage: true}, {amount: {currencyCode: true}}, {closeDate: {granularity: MONTH, timeZone: "UTC"}}], filter: $filter, limit: $limit) {
     groupByDimensionValues totalCount sumAmountAmountMicros
   }
 }`;
@@ -57,18 +57,72 @@ test('without limit only Twenty\'s default 50 groups come back', async () => {
   expect(await groupsOf(CLIENT_QUERY)).toHaveLength(50);
 });
 
-test('groups follow stage option order by default, and the filter applies first', async () => {
+test('without orderBy groups come in a fixed order that is not the dimension order; orderBy stage is alphabetical', async () => {
+  const query = `query($o: [OpportunityOrderByWithGroupByInput]) { opportunitiesGroupBy(groupBy: [{stage: true}], orderBy: $o) { groupByDimensionValues totalCount } }`;
+  const stages = async (orderBy?: unknown) => (await groupsOf(query, orderBy ? { o: orderBy } : {})).map((g) => g.groupByDimensionValues[0]);
+  const unordered = await stages();
+  expect(unordered).toEqual(await stages());
+  expect([...unordered].sort()).toEqual(['CUSTOMER', 'MEETING', 'NEW', 'PROPOSAL', 'SCREENING']);
+  expect(unordered).not.toEqual(['NEW', 'SCREENING', 'MEETING', 'PROPOSAL', 'CUSTOMER']);
+  expect(await stages([{ stage: 'AscNullsLast' }])).toEqual(['CUSTOMER', 'MEETING', 'NEW', 'PROPOSAL', 'SCREENING']);
+  expect(await stages([{ stage: 'DescNullsLast' }])).toEqual(['SCREENING', 'PROPOSAL', 'NEW', 'MEETING', 'CUSTOMER']);
+});
+
+test('the filter applies before grouping', async () => {
   const groups = await groupsOf(`query($filter: OpportunityFilterInput) { opportunitiesGroupBy(groupBy: [{stage: true}], filter: $filter) { groupByDimensionValues totalCount } }`, {
     filter: { amount: { currencyCode: { eq: 'USD' } } },
   });
-  expect(groups.map((g) => g.groupByDimensionValues[0])).toEqual(['NEW', 'SCREENING', 'MEETING', 'PROPOSAL', 'CUSTOMER']);
   const usdNew = sandbox.store.opportunities.all().filter((r) => r.deletedAt === null && r.stage === 'NEW' && r.currencyCode === 'USD').length;
-  expect(groups[0]?.totalCount).toBe(usdNew);
+  expect(groups.find((g) => g.groupByDimensionValues[0] === 'NEW')?.totalCount).toBe(usdNew);
+});
+
+test('a calendar granularity needs a time zone, and weeks start on weekStartDay', async () => {
+  const noZone = await gql(sandbox, `{ opportunitiesGroupBy(groupBy: [{closeDate: {granularity: MONTH}}]) { totalCount } }`, { capture: false });
+  expect(noZone.body.errors?.[0]?.extensions?.subCode).toBe('MISSING_TIMEZONE_FOR_DATE_GROUP_BY');
+  for (const [weekStartDay, weekday] of [['MONDAY', 1], ['SUNDAY', 0], ['SATURDAY', 6]] as const) {
+    const weeks = await groupsOf(`{ opportunitiesGroupBy(groupBy: [{closeDate: {granularity: WEEK, timeZone: "UTC", weekStartDay: ${weekStartDay}}}], limit: 1000) { groupByDimensionValues } }`);
+    const days = weeks.map((g) => g.groupByDimensionValues[0]).filter((v): v is string => v !== null);
+    expect(days.length).toBeGreaterThan(0);
+    for (const day of days) expect(new Date(`${day}T00:00:00Z`).getUTCDay()).toBe(weekday);
+  }
+});
+
+test('groups by owner name and by company name read through the relation', async () => {
+  const live = sandbox.store.opportunities.all().filter((r) => r.deletedAt === null);
+  const owners = await groupsOf(`{ opportunitiesGroupBy(groupBy: [{owner: {name: {firstName: true}}}], limit: 100) { groupByDimensionValues totalCount } }`);
+  for (const g of owners) {
+    const name = g.groupByDimensionValues[0] ?? null;
+    const expected = live.filter((r) => (r.ownerId === null ? null : (sandbox.store.workspaceMembers.get(r.ownerId)?.firstName ?? null)) === name).length;
+    expect([name, g.totalCount]).toEqual([name, expected]);
+  }
+  const byId = await groupsOf(`{ opportunitiesGroupBy(groupBy: [{ownerId: true}], limit: 100) { groupByDimensionValues totalCount } }`);
+  expect(byId.reduce((n, g) => n + g.totalCount, 0)).toBe(live.length);
+  const companies = await groupsOf(`{ opportunitiesGroupBy(groupBy: [{company: {name: true}}], limit: 1000) { groupByDimensionValues totalCount } }`);
+  expect(companies.find((g) => g.groupByDimensionValues[0] === null)?.totalCount).toBe(live.filter((r) => r.companyId === null).length);
+});
+
+test('limit 0 or below gives the default 50; a large limit is not capped', async () => {
+  const names = (limit: number) => groupsOf(`{ opportunitiesGroupBy(groupBy: [{name: true}], limit: ${limit}) { totalCount } }`);
+  expect(await names(0)).toHaveLength(50);
+  expect(await names(-1)).toHaveLength(50);
+  const distinct = new Set(sandbox.store.opportunities.all().filter((r) => r.deletedAt === null).map((r) => r.name)).size;
+  expect(await names(100_000)).toHaveLength(distinct);
+});
+
+test('an empty groupBy is one group of everything', async () => {
+  const live = sandbox.store.opportunities.all().filter((r) => r.deletedAt === null).length;
+  expect(await groupsOf(`{ opportunitiesGroupBy(groupBy: []) { groupByDimensionValues totalCount } }`)).toEqual([{ groupByDimensionValues: [], totalCount: live }]);
+});
+
+test('groups ordered by an aggregate come back in that order', async () => {
+  const bySum = await groupsOf(`{ opportunitiesGroupBy(groupBy: [{stage: true}], orderBy: [{aggregate: {sumAmountAmountMicros: DescNullsLast}}]) { groupByDimensionValues sumAmountAmountMicros } }`);
+  const sums = bySum.map((g) => g.sumAmountAmountMicros ?? 0);
+  expect(sums).toEqual([...sums].sort((a, b) => b - a));
 });
 
 test('date granularities bucket at the UTC start: DAY, WEEK (Monday), QUARTER, YEAR', async () => {
   const buckets = async (granularity: string) =>
-    (await groupsOf(`{ opportunitiesGroupBy(groupBy: [{closeDate: {granularity: ${granularity}}}], limit: 1000) { groupByDimensionValues } }`)).map((g) => g.groupByDimensionValues[0]).filter((v): v is string => v !== null);
+    (await groupsOf(`{ opportunitiesGroupBy(groupBy: [{closeDate: {granularity: ${granularity}, timeZone: "UTC"}}], limit: 1000) { groupByDimensionValues } }`)).map((g) => g.groupByDimensionValues[0]).filter((v): v is string => v !== null);
   for (const day of await buckets('WEEK')) expect(new Date(`${day}T00:00:00Z`).getUTCDay()).toBe(1);
   for (const day of await buckets('QUARTER')) expect(day).toMatch(/^\d{4}-(01|04|07|10)-01$/);
   for (const day of await buckets('YEAR')) expect(day).toMatch(/^\d{4}-01-01$/);
@@ -77,11 +131,12 @@ test('date granularities bucket at the UTC start: DAY, WEEK (Monday), QUARTER, Y
 
 test('a time zone moves bucket boundaries', async () => {
   const tokyo = await groupsOf(`{ opportunitiesGroupBy(groupBy: [{createdAt: {granularity: DAY, timeZone: "Asia/Tokyo"}}], limit: 1000) { groupByDimensionValues totalCount } }`);
-  const utc = await groupsOf(`{ opportunitiesGroupBy(groupBy: [{createdAt: {granularity: DAY}}], limit: 1000) { groupByDimensionValues totalCount } }`);
+  const utc = await groupsOf(`{ opportunitiesGroupBy(groupBy: [{createdAt: {granularity: DAY, timeZone: "UTC"}}], limit: 1000) { groupByDimensionValues totalCount } }`);
   const live = sandbox.store.opportunities.all().filter((r) => r.deletedAt === null);
   const tokyoDay = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
   expect(tokyo.find((g) => g.groupByDimensionValues[0] === tokyoDay(live[0]?.createdAt ?? 0))?.totalCount).toBe(live.filter((r) => tokyoDay(r.createdAt) === tokyoDay(live[0]?.createdAt ?? 0)).length);
-  expect(tokyo).not.toEqual(utc);
+  const sorted = (groups: Group[]) => groups.map((g) => `${g.groupByDimensionValues[0]}:${g.totalCount}`).sort();
+  expect(sorted(tokyo)).not.toEqual(sorted(utc));
 });
 
 test('groups can be ordered by an aggregate and by companyId', async () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClientSchema, parse, validate, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
-import { startSandbox, type Sandbox, type SandboxOptionsInput } from '@/lib/sandbox/index';
+import { startSandbox, type Sandbox, type SandboxHooks, type SandboxOptionsInput } from '@/lib/sandbox/index';
 
 export const API_KEY = 'test-sandbox-key';
 export const ANCHOR = '2026-11-26';
@@ -26,8 +26,9 @@ export function assertValidOnCapture(query: string): void {
   if (errors.length > 0) throw new Error(`document is not valid on the captured Twenty schema: ${errors.map((e) => e.message).join('; ')}\n${query}`);
 }
 
-export function start(options: Partial<SandboxOptionsInput> = {}): Promise<Sandbox> {
-  return startSandbox({ port: 0, apiKey: API_KEY, anchor: ANCHOR, rateLimit: 100_000, ...options });
+/** A demo workspace on a free port; Twenty 2.21 unless `twentyVersion` says otherwise. */
+export function start(options: Partial<SandboxOptionsInput> = {}, hooks: SandboxHooks = {}): Promise<Sandbox> {
+  return startSandbox({ port: 0, apiKey: API_KEY, anchor: ANCHOR, rateLimit: 100_000, ...options }, hooks);
 }
 
 export type Reply = { status: number; headers: Headers; body: Record<string, unknown> & { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
@@ -37,7 +38,7 @@ export type PostOptions = {
   /** Bearer token; null sends no Authorization header. */
   key?: string | null;
   accept?: string;
-  /** Set false for documents that are not meant to exist on v0.55 (groupBy, renamed stages, invalid ones). */
+  /** Set false for documents that are not meant to exist on v0.55 (groupBy, 2.21-only fields, renamed stages, invalid ones). */
   capture?: boolean;
 };
 

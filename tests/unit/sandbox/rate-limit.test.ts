@@ -1,10 +1,10 @@
 import { afterEach, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
-import { dataOf, fixture, gql, start } from '@/tests/unit/sandbox/harness';
+import type { Sandbox, SandboxHooks } from '@/lib/sandbox/index';
+import { fixture, gql, post, start } from '@/tests/unit/sandbox/harness';
 
 const open: Sandbox[] = [];
-async function limited(options: Parameters<typeof start>[0]): Promise<Sandbox> {
-  const sandbox = await start(options);
+async function limited(options: Parameters<typeof start>[0], hooks: SandboxHooks = {}): Promise<Sandbox> {
+  const sandbox = await start(options, hooks);
   open.push(sandbox);
   return sandbox;
 }
@@ -13,28 +13,42 @@ afterEach(async () => {
 });
 
 const ONE = `query { opportunities(first: 1) { totalCount } }`;
-
-test('current: over budget the whole request is refused with RATE_LIMITED and retryAfterMs', async () => {
-  const sandbox = await limited({ rateLimit: 3 });
-  for (let i = 0; i < 3; i++) expect((await gql(sandbox, ONE)).body.errors).toBeUndefined();
-  const refused = await gql(sandbox, ONE);
-  const shape = fixture<{ v2: { status: number; body: { errors: { extensions: Record<string, unknown> }[]; data: null } } }>('rate-limited-graphql.json').v2;
-  expect(refused.status).toBe(shape.status);
-  expect(refused.body.data).toBeNull();
-  const extensions = refused.body.errors?.[0]?.extensions ?? {};
-  expect(Object.keys(extensions).sort()).toEqual(Object.keys(shape.body.errors[0]?.extensions ?? {}).sort());
-  expect(extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 3, remaining: 0, periodCount: 60, periodUnit: 'second' });
-  expect(extensions.retryAfterMs).toBeGreaterThan(59_000);
-  expect(refused.body.errors?.[0]?.message).toBe('Rate limit exceeded for apiKey: 3 requests per 60s.');
-  expect(sandbox.log.entries().map((e) => e.rateLimited)).toEqual([false, false, false, true]);
+const LIMIT_REACHED = (limit: number, windowMs: number) => ({
+  message: `Limit reached (${limit} tokens per ${windowMs} ms)`,
+  extensions: { subCode: 'LIMIT_REACHED', userFriendlyMessage: 'Rate limit reached. Please try again later.', code: 'BAD_USER_INPUT' },
 });
 
-test('current: each root field costs one call, and the budget comes back after the window', async () => {
-  const sandbox = await limited({ rateLimit: 2, rateLimitWindowMs: 300 });
+test('2.21: a bucket of tokens per workspace; each record root field takes one; a refused field is null with LIMIT_REACHED', async () => {
+  const sandbox = await limited({ rateLimit: 3 }, { now: () => 0 });
   expect((await gql(sandbox, `{ opportunities { totalCount } companies { totalCount } }`)).body.errors).toBeUndefined();
-  expect((await gql(sandbox, ONE)).body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-  await new Promise((resolve) => setTimeout(resolve, 350));
-  expect(dataOf<{ opportunities: { totalCount: number } }>(await gql(sandbox, ONE)).opportunities.totalCount).toBeGreaterThan(0);
+  const partly = await gql(sandbox, `{ opportunities(first: 1) { totalCount } companies(first: 1) { totalCount } }`);
+  expect(partly.body).toEqual({ data: { opportunities: { totalCount: expect.any(Number) }, companies: null }, errors: [LIMIT_REACHED(3, 60_000)] });
+  const refused = await gql(sandbox, ONE);
+  expect([refused.status, refused.body]).toEqual([200, { data: { opportunities: null }, errors: [LIMIT_REACHED(3, 60_000)] }]);
+  expect(sandbox.log.entries().map((e) => e.rateLimited)).toEqual([false, true, true]);
+});
+
+test('2.21: the bucket is the workspace\'s: another API key is refused too; user sessions, introspection and /metadata are not', async () => {
+  const sandbox = await limited({ rateLimit: 1, readOnlyApiKeys: ['read-only'], userTokens: ['session'] }, { now: () => 0 });
+  await gql(sandbox, ONE);
+  expect((await gql(sandbox, ONE, { key: 'read-only' })).body.errors?.[0]?.extensions?.subCode).toBe('LIMIT_REACHED');
+  expect((await gql(sandbox, ONE, { key: 'session' })).body.errors).toBeUndefined();
+  expect((await gql(sandbox, `{ __schema { queryType { name } } }`, { capture: false })).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  expect((await post(sandbox, '/metadata', '{ currentWorkspace { id } }')).body.errors).toBeUndefined();
+});
+
+test('2.21: tokens come back one per window/limit of quiet, as Twenty refills (whole tokens since the last call)', async () => {
+  let now = 0;
+  const sandbox = await limited({ rateLimit: 100, rateLimitWindowMs: 60_000 }, { now: () => now });
+  for (let i = 0; i < 100; i++) {
+    now = i * 10;
+    expect((await gql(sandbox, ONE)).body.errors).toBeUndefined();
+  }
+  now = 1_400;
+  expect((await gql(sandbox, ONE)).body.errors?.[0]?.extensions?.subCode).toBe('LIMIT_REACHED');
+  now = 990 + 600;
+  expect((await gql(sandbox, ONE)).body.errors).toBeUndefined();
+  expect((await gql(sandbox, ONE)).body.errors?.[0]?.extensions?.subCode).toBe('LIMIT_REACHED');
 });
 
 test('v0.55: the captured "Too many requests." answer, byte for byte', async () => {

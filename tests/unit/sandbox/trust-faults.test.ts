@@ -17,16 +17,18 @@ async function open(options: Parameters<typeof start>[0] = {}): Promise<Sandbox>
 const setFault = (sandbox: Sandbox, fault: unknown) =>
   fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { Authorization: `Bearer ${API_KEY}` }, body: JSON.stringify(fault) });
 
-test('rate-limited answers in each generation shape: 2.x RATE_LIMITED + retryAfterMs, 1.x "Limit reached", v0.55 "Too many requests."', async () => {
+test('rate-limited answers in each shape: 2.x RATE_LIMITED + retryAfterMs, 1.x (2.21\'s default) "Limit reached", v0.55 "Too many requests."', async () => {
   const sandbox = await open();
   expect((await setFault(sandbox, { mode: 'rate-limited', shape: '2.x', ms: 1500 })).status).toBe(200);
   const v2 = await gql(sandbox, ONE);
   expect([v2.status, v2.body.data]).toEqual([200, null]);
   expect(v2.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 1500, limitKind: 'speed' });
 
+  // The throttler's answer, as the real 2.21 gave it (real-2.21/rate-limit): each root field null.
   await setFault(sandbox, { mode: 'rate-limited', shape: '1.x' });
   const v1 = await gql(sandbox, ONE);
-  expect(v1.body).toEqual({ errors: [{ message: 'Limit reached (100000 tokens per 60000 ms)', extensions: { code: 'BAD_USER_INPUT' } }], data: null });
+  const limitReached = { message: 'Limit reached (100000 tokens per 60000 ms)', extensions: { subCode: 'LIMIT_REACHED', userFriendlyMessage: 'Rate limit reached. Please try again later.', code: 'BAD_USER_INPUT' } };
+  expect(v1.body).toEqual({ data: { opportunities: null, companies: null }, errors: [limitReached, limitReached] });
 
   await setFault(sandbox, { mode: 'rate-limited', shape: '0.55' });
   const v055 = await gql(sandbox, ONE);
