@@ -1,0 +1,120 @@
+// Which real-2.21 captures the conformance suite replays, as whom, against which workspace, and
+// whether their data (not only their shape) is reproducible there. The caller and the workspace
+// follow from the file name; DATA lists the captures whose answer depends only on what the replica
+// (replica.ts) knows. A capture added to a replayed folder is replayed without an edit here.
+import type { DataMode } from '@/tests/unit/sandbox/conformance/compare';
+
+/** The folders (and name prefixes) of real-2.21/ that are replayed request by request. */
+export const REPLAYED_221 = [
+  'misc/', 'groupby/', 'auth/', 'rate-limit/', 'views-dashboards/q4-', 'views-dashboards/q5-',
+  'seed-create-', 'many-groups-create-', 'count-empty-amount-semantics-', 'webhook-create-',
+  // Pipeline Wall's own calls to the real server (as far as they are copied here)
+  'app-exchanges/0',
+];
+
+/** Files in those folders that are not one request each, with the test that covers them instead. */
+export const SPECIAL_221: Record<string, string> = {
+  'misc/_summary.json': 'a digest of the misc/ answers (each file is replayed)',
+  'groupby/_summary.json': 'a digest of the groupby/ answers (each file is replayed)',
+  'rate-limit/sequence.json': 'the 101-call run: replayed call by call at its captured times (rate-limit sequence test)',
+  'count-empty-amount-semantics-probes.json': 'four probe records and their aggregates: created and checked by the probes test',
+};
+
+/**
+ * Files of real-2.21/ the request-by-request replay leaves out, with the reason (and the tests
+ * that cover them when there are any). Prefixes of paths.
+ */
+export const NOT_REPLAYED_221: Record<string, string> = {
+  'FINDINGS.md': 'the report of the capture run',
+  'README.md': 'the index of the captures',
+  'introspection-core.json': 'the full schema: the demo workspace serves the trimmed one (scripts/gen-sandbox-schema.ts); used by lib/twenty tests',
+  'webhooks/': 'deliveries the server sent, not requests to it: tests/unit/sandbox/webhook-conformance-*.test.ts (sandbox writes)',
+  'app-exchanges/upstream-calls.jsonl': "the proxy's list of Pipeline Wall's calls, not requests with answers",
+  'app-answers/': "Pipeline Wall's own answers: app tests",
+  'views-dashboards/q1-': 'saved views on /metadata: they come with the view feature',
+  'views-dashboards/q2-': 'viewId applying saved views: comes with the view feature',
+  'views-dashboards/q3-': 'dashboards, page layouts and chart data: come with the dashboard feature',
+  'views-dashboards/00-setup-': 'the read-only role and key of the second run: made with user-only /metadata mutations the demo workspace does not have (its keys are options)',
+};
+
+export type Caller = 'admin' | 'readOnly' | 'user' | 'none' | 'malformed' | 'jwt' | 'revoked';
+/**
+ * r300/r460: the replica at 300 or 460 records; blocked: a workspace whose rate limit is exhausted;
+ * scratch: a throwaway one for writes; hooks: one that registers webhooks and then writes nothing
+ * (the captured targets are local addresses that must never receive a delivery).
+ */
+export type Target = 'r300' | 'r460' | 'blocked' | 'scratch' | 'hooks';
+export type Plan = { caller: Caller; target: Target; data?: DataMode };
+
+const AUTH_CALLERS: [RegExp, Caller][] = [
+  [/^auth\/malformed-key-/, 'malformed'],
+  [/^auth\/(bad-signature|hs256-forged)-/, 'jwt'],
+  [/^auth\/no-authorization-header-/, 'none'],
+  [/^auth\/revoked-key-/, 'revoked'],
+  [/^auth\/(user-access-token-|revoke-api-key)/, 'user'],
+];
+
+function callerOf(file: string): Caller {
+  for (const [pattern, caller] of AUTH_CALLERS) if (pattern.test(file)) return caller;
+  if (/-user-token\.json$|^rate-limit\/user-token-|^views-dashboards\/q4-setup-|^webhook-create-/.test(file)) return 'user';
+  if (/^rate-limit\/admin-key-|^(seed-create|many-groups-create)-/.test(file)) return 'admin';
+  // misc/, groupby/ and the rest were sent with the README's read-only key.
+  return 'readOnly';
+}
+
+function targetOf(file: string): Target {
+  if (file.startsWith('rate-limit/')) return 'blocked';
+  if (/^(seed-create|many-groups-create)-/.test(file)) return 'scratch';
+  if (file.startsWith('webhook-create-')) return 'hooks';
+  if (file.startsWith('views-dashboards/') || file.includes('after-460-records') || file.startsWith('misc/directive-include-literal-') || file === 'app-exchanges/0041.json') return 'r460';
+  return 'r300';
+}
+
+/** Captures whose data the replica reproduces, and how lists are compared. */
+const DATA: Record<string, DataMode> = {
+  // ids in id order, totals, cursors of the 300 records
+  'misc/first-500.json': 'exact',
+  'misc/first-200.json': 'exact',
+  'misc/no-first.json': 'exact',
+  'misc/offset-arg.json': 'exact',
+  'misc/directive-include-literal-true.json': 'exact',
+  'misc/directive-include-literal-false.json': 'exact',
+  // counts from the per-stage dev-seed counts and the fixture deals
+  'misc/stage-eq-enum.json': 'exact',
+  'misc/stage-in-quoted-inline.json': 'exact',
+  'misc/stage-in-variable-strings.json': 'exact',
+  'misc/stage-neq.json': 'exact',
+  'count-empty-amount-semantics-1.json': 'exact',
+  'count-empty-amount-semantics-2.json': 'exact',
+  // groups whose counts and sums follow from owners, stages and per-stage sums
+  'groupby/empty-groupby.json': 'exact',
+  'groupby/deleted-included-when-filter-names-deletedAt.json': 'exact',
+  'groupby/owner-relation.json': 'unordered',
+  'groupby/stage-ordered-by-count.json': 'exact',
+  'views-dashboards/q4-ownerId-key-inline-user-token.json': 'unordered',
+  'views-dashboards/q4-ownerId-key-user-token.json': 'unordered',
+  'views-dashboards/q4-ownerId-key-variable-readonly-key.json': 'unordered',
+  'views-dashboards/q4-owner-firstName-user-token.json': 'unordered',
+  'views-dashboards/q4-owner-firstName-readonly-key.json': 'unordered',
+  'views-dashboards/q4-owner-firstName-and-lastName-two-items-user-token.json': 'unordered',
+  'views-dashboards/q4-orderBy-owner-firstName-desc-user-token.json': 'exact',
+  'views-dashboards/q4-orderBy-stage-desc-user-token.json': 'group-order',
+  'groupby/stage-ordered-by-stage.json': 'group-order',
+  'views-dashboards/q4-createdAt-week-paris-sunday-user-token.json': 'exact',
+  'views-dashboards/q4-setup-assign-owner-phil.json': 'unordered',
+  'views-dashboards/q4-setup-assign-owner-jony.json': 'unordered',
+  'views-dashboards/q5-opportunities-with-owner-relation-readonly-key.json': 'exact',
+  'views-dashboards/q5-opportunities-with-owner-relation-user-token.json': 'exact',
+  'views-dashboards/q5-workspaceMember-one-readonly-key.json': 'exact',
+  // the batch creates answer every record as created (ids are the server's own)
+  'seed-create-opportunities-batch1.json': 'ids-masked',
+  'seed-create-opportunities-batch2.json': 'ids-masked',
+  'many-groups-create-batch1.json': 'ids-masked',
+  'many-groups-create-batch2.json': 'ids-masked',
+};
+
+export function planFor(file: string): Plan {
+  return { caller: callerOf(file), target: targetOf(file), data: DATA[file] };
+}
+
+export const isReplayed221 = (file: string) => REPLAYED_221.some((prefix) => file.startsWith(prefix)) && !(file in SPECIAL_221);
