@@ -40,9 +40,10 @@ export function dashboardStates(ctx: Pick<AppContext, 'dashboards' | 'cache'>): 
   return [...ctx.dashboards.keys()].map((slug) => {
     const snapshot = ctx.cache.peek(slug);
     if (!snapshot) {
-      const { state, since } = ctx.cache.status(slug);
+      // No numbers yet: the cache says why (refused by Twenty, or the last failure while waiting).
+      const { state, reason, since } = ctx.cache.status(slug);
       if (state === 'refused') return { slug, state, staleReason: 'rejected', staleSince: since, asOf: null };
-      return { slug, state: 'waiting', staleReason: null, staleSince: null, asOf: null };
+      return { slug, state: 'waiting', staleReason: reason, staleSince: reason === null ? null : since, asOf: null };
     }
     const { stale, staleReason, staleSince, asOf } = snapshot;
     return { slug, state: stale ? 'stale' : 'ready', staleReason, staleSince, asOf };

@@ -51,8 +51,11 @@ describe('the detail', () => {
     await sleep(60); // past the TTL
     await ctx.cache.get(SLUG);
     await waitFor(() => seen.find((s) => s.stale), 8_000, 'a stale snapshot');
+    expect((await ctx.cache.get('quiet')).state).toBe('waiting'); // its first load fails: still no numbers
     const detail = healthDetail(ctx, { open: 2, clients: 1, refused: 0, perClient: 1_000, total: 5_000 });
     expect(detail.dashboards[0]).toMatchObject({ slug: SLUG, state: 'stale', staleReason: 'auth' });
+    expect(detail.dashboards[1]).toMatchObject({ slug: 'quiet', state: 'waiting', staleReason: 'auth', asOf: null });
+    expect(Date.parse(detail.dashboards[1]?.staleSince ?? '')).toBeGreaterThan(0);
     expect(detail.upstream).toMatchObject({ lastError: 'auth' });
     expect(detail.realtime.streams.open).toBe(2);
     expect(Object.keys(detail).sort()).toEqual(['dashboards', 'demo', 'memory', 'realtime', 'startedAt', 'upstream']);
