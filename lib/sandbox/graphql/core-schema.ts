@@ -37,12 +37,37 @@ export function buildCoreSchema(version: TwentyVersion, stageValues: readonly st
 export function buildExecutionSchema(stageValues: readonly string[]): GraphQLSchema {
   const introspection = introspectionWithStages('2.21', stageValues);
   const schema = introspection.__schema as unknown as { types: MutableType[] };
-  schema.types = schema.types.map((type) =>
+  schema.types = mergeGroupConnections(schema.types).map((type) =>
     !type.name.startsWith('__') && (type.kind === 'INPUT_OBJECT' || type.kind === 'ENUM')
       ? { kind: 'SCALAR', name: type.name, description: null, specifiedByURL: null, fields: null, inputFields: null, interfaces: null, enumValues: null, possibleTypes: null }
       : type,
   );
   return buildClientSchema(introspection, { assumeValid: true });
+}
+
+type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
+type FieldLike = { name: string; type: TypeRef; args?: { type: TypeRef }[] };
+
+/**
+ * Groups of `${Object}GroupBy` answer `__typename: "${Object}Connection"` in 2.21 (captured), although the
+ * introspection declares `${Object}GroupByConnection`: execution uses the connection type, with the
+ * group's `groupByDimensionValues` added to it.
+ */
+function mergeGroupConnections(types: MutableType[]): MutableType[] {
+  const byName = new Map(types.map((t) => [t.name, t]));
+  const renamed = new Map<string, string>();
+  for (const type of types) {
+    const connection = byName.get(type.name.replace(/GroupByConnection$/, 'Connection'));
+    if (!type.name.endsWith('GroupByConnection') || !connection) continue;
+    renamed.set(type.name, connection.name);
+    const own = connection.fields as FieldLike[];
+    const extra = (type.fields as FieldLike[]).filter((f) => !own.some((o) => o.name === f.name));
+    connection.fields = [...own, ...extra];
+  }
+  const rename = (ref: TypeRef): TypeRef => ({ ...ref, name: ref.name === null ? null : (renamed.get(ref.name) ?? ref.name), ofType: ref.ofType && rename(ref.ofType) });
+  return types
+    .filter((t) => !renamed.has(t.name))
+    .map((t) => (Array.isArray(t.fields) ? { ...t, fields: (t.fields as FieldLike[]).map((f) => ({ ...f, type: rename(f.type) })) } : t));
 }
 
 /**

@@ -109,6 +109,15 @@ test('limit 0 or below gives the default 50; a large limit is not capped', async
   expect(await names(100_000)).toHaveLength(distinct);
 });
 
+test('each group is typed OpportunityConnection, as 2.21 answers (the schema says OpportunityGroupByConnection)', async () => {
+  const groups = dataOf<{ opportunitiesGroupBy: { __typename: string }[] }>(await gql(sandbox, `{ opportunitiesGroupBy(groupBy: [{stage: true}]) { __typename } }`, { capture: false }));
+  expect(new Set(groups.opportunitiesGroupBy.map((g) => g.__typename))).toEqual(new Set(['OpportunityConnection']));
+  const declared = dataOf<{ __type: { fields: { name: string; type: { ofType: { ofType: { name: string } } } }[] } }>(
+    await gql(sandbox, `{ __type(name: "Query") { fields { name type { ofType { ofType { name } } } } } }`, { capture: false }),
+  );
+  expect(declared.__type.fields.find((f) => f.name === 'opportunitiesGroupBy')?.type.ofType.ofType.name).toBe('OpportunityGroupByConnection');
+});
+
 test('an empty groupBy is one group of everything', async () => {
   const live = sandbox.store.opportunities.all().filter((r) => r.deletedAt === null).length;
   expect(await groupsOf(`{ opportunitiesGroupBy(groupBy: []) { groupByDimensionValues totalCount } }`)).toEqual([{ groupByDimensionValues: [], totalCount: live }]);

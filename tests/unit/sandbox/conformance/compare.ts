@@ -66,6 +66,18 @@ function compareShapes(real: Shape | undefined, ours: Shape | undefined, at: str
   compareShapes(real.items, ours.items, `${at}[]`, out);
 }
 
+/** Every `__typename` value by path (list positions merged): the type names are schema facts. */
+function typenames(value: unknown, at = 'data', out: Record<string, string[]> = {}): Record<string, string[]> {
+  if (Array.isArray(value)) for (const v of value) typenames(v, `${at}[]`, out);
+  else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '__typename' && typeof v === 'string') out[at] = [...new Set([...(out[at] ?? []), v])].sort();
+      else typenames(v, `${at}.${k}`, out);
+    }
+  }
+  return out;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function maskIds(value: unknown): unknown {
   if (typeof value === 'string') return UUID.test(value) ? '<uuid>' : value;
@@ -99,6 +111,8 @@ export function differences(real: Answer, ours: Answer, data?: DataMode): string
   const nullness = (d: unknown) => (d === undefined ? 'absent' : d === null ? 'null' : isObject(d) ? Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v === null])) : typeof d);
   if (!isDeepStrictEqual(nullness(realData), nullness(ourData))) out.push(`data ${JSON.stringify(nullness(ourData))}, captured ${JSON.stringify(nullness(realData))}`);
   compareShapes(shapeOf(realData), shapeOf(ourData), 'data', out);
+  const [realNames, ourNames] = [typenames(realData), typenames(ourData)];
+  if (!isDeepStrictEqual(realNames, ourNames)) out.push(`__typename ${JSON.stringify(ourNames)}, captured ${JSON.stringify(realNames)}`);
   if (data && out.length === 0) compareData(realData, ourData, data, out);
   return out;
 }

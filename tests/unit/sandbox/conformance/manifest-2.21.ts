@@ -63,7 +63,7 @@ function callerOf(file: string): Caller {
 }
 
 function targetOf(file: string): Target {
-  if (file.startsWith('rate-limit/')) return 'blocked';
+  if (file.startsWith('rate-limit/') || file === 'app-exchanges/0043.json') return 'blocked';
   if (/^(seed-create|many-groups-create)-/.test(file)) return 'scratch';
   if (file.startsWith('webhook-create-')) return 'hooks';
   if (file.startsWith('views-dashboards/') || file.includes('after-460-records') || file.startsWith('misc/directive-include-literal-') || file === 'app-exchanges/0041.json') return 'r460';

@@ -35,7 +35,7 @@ export const tokenOf = (caller: Caller): string | null => (caller === 'none' ? n
 
 /** Sends the captured request with `token` as its Bearer token (null: no Authorization header). */
 export async function replay(sandbox: Sandbox, capture: Capture, token: string | null, variables?: Record<string, unknown>): Promise<Answer> {
-  const accept = capture.request.headers.Accept;
+  const accept = Object.entries(capture.request.headers).find(([name]) => name.toLowerCase() === 'accept')?.[1];
   const response = await fetch(`${sandbox.url}${capture.request.path}`, {
     method: 'POST',
     headers: {
