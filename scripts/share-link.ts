@@ -22,6 +22,8 @@ const linkArgsSchema = z.object({
 });
 type Args = { mode: 'hash' } | z.infer<typeof linkArgsSchema>;
 
+const MIN_PASSCODE_CHARS = 8;
+
 function fail(message: string): never {
   console.error(`share-link: ${message}`);
   process.exit(1);
@@ -56,7 +58,8 @@ async function main() {
   const args = readArgs(process.argv.slice(2));
   if (args.mode === 'hash') {
     const passcode = await readPasscode();
-    if (passcode.length < 4 || passcode.length > 200) fail('a passcode is 4 to 200 characters');
+    // Shorter passcodes fall to a patient guesser even at 5 tries a minute per address.
+    if (passcode.length < MIN_PASSCODE_CHARS || passcode.length > 200) fail(`a passcode is ${MIN_PASSCODE_CHARS} to 200 characters`);
     console.log(JSON.stringify({ access: 'passcode', passcodeHash: await hashPasscode(passcode) }, null, 2));
     return;
   }

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { getContext } from '@/lib/server/context';
 import { getEnv } from '@/lib/config/env';
 import { verifyPasscode } from '@/lib/access/passcode';
-import { createAttemptThrottle, type AttemptThrottle } from '@/lib/access/throttle';
+import { createPasscodeGuard, type PasscodeGuard } from '@/lib/access/passcode-guard';
 import { SLUG_PATTERN } from '@/lib/access/decide';
 import { clientKeyFor, getEdge } from '@/lib/edge';
 
-// The passcode check behind POST /api/unlock: throttled per client IP (5 wrong a minute) and per
-// dashboard (30 a minute, whatever the IP, so a guesser with many addresses is bounded too).
+// The passcode check behind POST /api/unlock, inside the guard's limits (passcode-guard.ts):
+// 5 wrong a minute per address, and a slowdown for everyone once a dashboard sees 30.
 
 export const unlockBodySchema = z.object({
   slug: z.string().regex(SLUG_PATTERN),
@@ -18,19 +18,22 @@ export const unlockBodySchema = z.object({
 });
 export type UnlockBody = z.infer<typeof unlockBodySchema>;
 
-export const PER_IP_LIMIT = 5;
+export const PER_ADDRESS_LIMIT = 5;
 export const PER_DASHBOARD_LIMIT = 30;
+export const ATTACK_DELAY_MAX_MS = 2_000;
 const WINDOW_MS = 60_000;
 
-const KEY = Symbol.for('pipeline-wall.unlock-throttles');
-type Holder = { [KEY]?: { ip: AttemptThrottle; dashboard: AttemptThrottle } };
+const KEY = Symbol.for('pipeline-wall.passcode-guard');
+type Holder = { [KEY]?: PasscodeGuard };
 
-function throttles() {
+function guard(): PasscodeGuard {
   const holder = globalThis as Holder;
-  holder[KEY] ??= {
-    ip: createAttemptThrottle({ limit: PER_IP_LIMIT, windowMs: WINDOW_MS }),
-    dashboard: createAttemptThrottle({ limit: PER_DASHBOARD_LIMIT, windowMs: WINDOW_MS }),
-  };
+  holder[KEY] ??= createPasscodeGuard({
+    perAddressLimit: PER_ADDRESS_LIMIT,
+    perDashboardLimit: PER_DASHBOARD_LIMIT,
+    windowMs: WINDOW_MS,
+    maxDelayMs: ATTACK_DELAY_MAX_MS,
+  });
   return holder[KEY];
 }
 
@@ -38,32 +41,30 @@ export type UnlockOutcome =
   | { ok: true; slug: string; tokenVersion: number; password: string; returnTo: string }
   | { ok: false; status: 401 | 404 | 429 | 500; problem: 'wrong_passcode' | 'throttled' | 'unknown_dashboard' | 'server_misconfigured'; retryAfterSeconds?: number; returnTo: string };
 
+// Printable ASCII only: a control character (or anything a Location header cannot carry) in the
+// path or query sends the visitor to the dashboard itself instead.
+const RETURN_TO = /^\/(d|embed|tv)\/([a-z0-9-]+)(\?[\x21-\x22\x24-\x5b\x5d-\x7e]*)?$/;
+
 /** Only /d, /embed or /tv of this very dashboard, with its query; anything else goes to /d/<slug>. */
 export function safeReturnTo(slug: string, returnTo: string | undefined): string {
   const fallback = `/d/${slug}`;
   if (!returnTo) return fallback;
-  const match = /^\/(d|embed|tv)\/([a-z0-9-]+)(\?[^#\s\\]*)?$/.exec(returnTo);
+  const match = RETURN_TO.exec(returnTo);
   return match && match[2] === slug ? returnTo : fallback;
 }
 
-export async function checkUnlock(body: UnlockBody, clientIp: string, now = Date.now()): Promise<UnlockOutcome> {
+export async function checkUnlock(body: UnlockBody, clientKey: string): Promise<UnlockOutcome> {
   const returnTo = safeReturnTo(body.slug, body.returnTo);
-  const { ip, dashboard: perDashboard } = throttles();
-  const ipKey = `${body.slug}|${clientIp}`;
-  for (const verdict of [ip.check(ipKey, now), perDashboard.check(body.slug, now)]) {
-    if (!verdict.allowed) return { ok: false, status: 429, problem: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds, returnTo };
-  }
   const dashboard = getContext().dashboards.get(body.slug);
   if (!dashboard || dashboard.access !== 'passcode' || !dashboard.passcodeHash) {
     return { ok: false, status: 404, problem: 'unknown_dashboard', returnTo };
   }
   const password = getEnv().SESSION_PASSWORD;
   if (!password) return { ok: false, status: 500, problem: 'server_misconfigured', returnTo };
-  if (await verifyPasscode(body.passcode, dashboard.passcodeHash)) {
-    return { ok: true, slug: dashboard.slug, tokenVersion: dashboard.tokenVersion, password, returnTo };
-  }
-  ip.recordFailure(ipKey, now);
-  perDashboard.recordFailure(body.slug, now);
+  const hash = dashboard.passcodeHash;
+  const verdict = await guard().attempt(dashboard.slug, clientKey, () => verifyPasscode(body.passcode, hash));
+  if (verdict.ok) return { ok: true, slug: dashboard.slug, tokenVersion: dashboard.tokenVersion, password, returnTo };
+  if (verdict.reason === 'throttled') return { ok: false, status: 429, problem: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds, returnTo };
   return { ok: false, status: 401, problem: 'wrong_passcode', returnTo };
 }
 

@@ -31,22 +31,36 @@ test('the throttle lets five wrong attempts through a minute, then says how long
   const throttle = createAttemptThrottle({ limit: 5, windowMs: 60_000 });
   const t0 = 1_000_000;
   for (let i = 0; i < 5; i++) {
-    expect(throttle.check('ip-a', t0 + i * 1000)).toEqual({ allowed: true });
-    throttle.recordFailure('ip-a', t0 + i * 1000);
+    const reserved = throttle.reserve('ip-a', t0 + i * 1000);
+    if (!reserved.allowed) throw new Error(`attempt ${i} refused`);
+    reserved.attempt.settle(true, t0 + i * 1000);
   }
-  expect(throttle.check('ip-a', t0 + 10_000)).toEqual({ allowed: false, retryAfterSeconds: 50 });
+  expect(throttle.reserve('ip-a', t0 + 10_000)).toEqual({ allowed: false, retryAfterSeconds: 50 });
   // Another client is not affected.
-  expect(throttle.check('ip-b', t0 + 10_000)).toEqual({ allowed: true });
+  expect(throttle.reserve('ip-b', t0 + 10_000).allowed).toBe(true);
   // The window slides: once the first failure is a minute old, one more attempt is allowed.
-  expect(throttle.check('ip-a', t0 + 60_000)).toEqual({ allowed: true });
-  throttle.recordFailure('ip-a', t0 + 60_000);
-  expect(throttle.check('ip-a', t0 + 60_500)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+  const again = throttle.reserve('ip-a', t0 + 60_000);
+  if (!again.allowed) throw new Error('refused after the window slid');
+  again.attempt.settle(true, t0 + 60_000);
+  expect(throttle.reserve('ip-a', t0 + 60_500)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+});
+
+test('an attempt counts from its reservation: five in flight fill the limit; a success leaves no trace', () => {
+  const throttle = createAttemptThrottle({ limit: 5, windowMs: 60_000 });
+  const inFlight = Array.from({ length: 5 }, () => throttle.reserve('ip-a', 0));
+  expect(inFlight.every((r) => r.allowed)).toBe(true);
+  expect(throttle.reserve('ip-a', 0)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+  for (const r of inFlight) if (r.allowed) r.attempt.settle(false, 0);
+  expect(throttle.reserve('ip-a', 0).allowed).toBe(true);
+  // begin() counts whatever the limit and reports the load, this attempt included.
+  expect(throttle.begin('board', 0).load).toBe(1);
+  expect(throttle.begin('board', 0).load).toBe(2);
 });
 
 test('the throttle forgets old clients and never holds more than maxKeys', () => {
   const throttle = createAttemptThrottle({ limit: 5, windowMs: 60_000, maxKeys: 100 });
-  for (let i = 0; i < 1_000; i++) throttle.recordFailure(`ip-${i}`, 0);
+  for (let i = 0; i < 1_000; i++) throttle.begin(`ip-${i}`, 0).attempt.settle(true, 0);
   expect(throttle.size()).toBe(100);
-  expect(throttle.check('ip-999', 61_000)).toEqual({ allowed: true });
+  expect(throttle.reserve('ip-999', 61_000).allowed).toBe(true);
   expect(throttle.size()).toBeLessThan(100);
 });
