@@ -2,8 +2,10 @@ import { cookies } from 'next/headers';
 import { getIronSession } from 'iron-session';
 import { accessSessionOptions, type AccessSession } from '@/lib/access/session';
 import { checkUnlock, clientKeyOfRequest, unlockBodySchema } from '@/lib/access/unlock';
+import { checkSameOrigin, MAX_UNLOCK_BYTES, parseUnlockFields, readCappedBody, unlockMediaType } from '@/lib/access/unlock-request';
 import { accessPageHeaders, renderAccessPage, throttleMessage } from '@/lib/access/access-page';
 import { noFrameHeaders } from '@/lib/access/frame-policy';
+import { getEnv } from '@/lib/config/env';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { guardRoute } from '@/lib/edge/route-guard';
 import { getEdge } from '@/lib/edge';
@@ -12,6 +14,7 @@ import { servedOverHttps } from '@/lib/edge/transport';
 export const dynamic = 'force-dynamic';
 
 // POST /api/unlock – the passcode form (form-encoded, works without JavaScript) or JSON.
+// Same-site only (403), a form or JSON only (415), a few KB at most (413, before reading more).
 // Success stores the dashboard in the iron-session cookie and goes back (303) to the dashboard.
 export async function POST(request: Request) {
   const edge = guardRoute(request);
@@ -20,10 +23,17 @@ export async function POST(request: Request) {
 }
 
 async function unlock(request: Request): Promise<Response> {
-  const wantsJson = (request.headers.get('content-type') ?? '').includes('application/json');
-  const raw = wantsJson ? await request.json().catch(() => null) : Object.fromEntries(await request.formData().catch(() => new FormData()));
-  const body = unlockBodySchema.safeParse(raw);
+  const env = getEnv();
+  const crossSite = checkSameOrigin(request.headers, { publicBaseUrl: env.PUBLIC_BASE_URL, trustProxy: env.TRUST_PROXY === '1' });
+  if (crossSite) return errorResponse(crossSite.status, crossSite.error, noFrameHeaders());
+  const contentType = request.headers.get('content-type') ?? '';
+  const type = unlockMediaType(contentType);
+  if (!type) return errorResponse(415, 'unsupported_media_type', noFrameHeaders());
+  const read = await readCappedBody(request, MAX_UNLOCK_BYTES);
+  if (!read.ok) return errorResponse(read.refusal.status, read.refusal.error, { ...noFrameHeaders(), connection: 'close' });
+  const body = unlockBodySchema.safeParse(await parseUnlockFields(read.bytes, type, contentType));
   if (!body.success) return errorResponse(400, 'bad_request', noFrameHeaders());
+  const wantsJson = type === 'json';
 
   const outcome = await checkUnlock(body.data, clientKeyOfRequest(request.headers));
   if (!outcome.ok) {
