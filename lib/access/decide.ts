@@ -1,6 +1,6 @@
 import type { AccessMode, DashboardConfig } from '@/lib/config/dashboard-schema';
 import { verifyShareToken } from '@/lib/access/share-token';
-import { isUnlocked, readAccessSession } from '@/lib/access/session';
+import { isUnlocked, readAccessSession, sealExpiresAt } from '@/lib/access/session';
 
 // The access decision itself, pure apart from the clock it is given: which dashboard, whether
 // the caller may see it, and how the answer may be cached. gate.ts feeds it the app's state.
@@ -23,6 +23,8 @@ export type GateGranted = {
   /** True when the dashboard is not public: its answers must not be shared by caches. */
   gated: boolean;
   via: 'public' | 'token' | 'session';
+  /** Epoch ms when the share token or passcode session that opened it expires (a stream ends then). */
+  expiresAt?: number;
 };
 
 export type GateDenied = {
@@ -67,17 +69,24 @@ export async function decideAccess(input: DecideInput): Promise<GateResult> {
   const password = input.password;
   // Fail closed: a protected dashboard without a sealing password is never served.
   if (!password || password.length < 32) return { ok: false, status: 500, reason: 'server_misconfigured' };
-  const granted = (via: 'token' | 'session'): GateGranted => ({ ok: true, dashboard, cacheControl: GATED_CACHE_CONTROL, gated: true, via });
+  const granted = (via: 'token' | 'session', expiresAt: number | undefined): GateGranted => ({
+    ok: true,
+    dashboard,
+    cacheControl: GATED_CACHE_CONTROL,
+    gated: true,
+    via,
+    expiresAt,
+  });
 
   let tokenRefusal: GateRefusal | null = null;
   if (input.token) {
     const check = await verifyShareToken(input.token, dashboard, password, input.now);
-    if (check.ok) return granted('token');
+    if (check.ok) return granted('token', check.payload.exp * 1000);
     tokenRefusal = check.reason === 'expired' ? 'link_expired' : 'link_invalid';
   }
-  if (dashboard.access === 'passcode') {
+  if (dashboard.access === 'passcode' && input.sessionSeal) {
     const session = await readAccessSession(input.sessionSeal, password);
-    if (isUnlocked(session, dashboard)) return granted('session');
+    if (isUnlocked(session, dashboard)) return granted('session', sealExpiresAt(input.sessionSeal));
   }
   if (tokenRefusal) return { ok: false, status: 403, reason: tokenRefusal, access: dashboard.access };
   return { ok: false, status: 401, reason: dashboard.access === 'passcode' ? 'passcode_required' : 'link_required', access: dashboard.access };

@@ -33,6 +33,15 @@ export async function readAccessSession(seal: string | undefined, password: stri
   }
 }
 
+/**
+ * When a seal expires (epoch ms): iron seals carry it in clear, covered by their MAC, so this is
+ * only meaningful for a seal that has just been opened with the password.
+ */
+export function sealExpiresAt(seal: string): number | undefined {
+  const expiration = seal.replace(/~\d+$/, '').split('*')[5];
+  return expiration && /^\d{1,15}$/.test(expiration) ? Number(expiration) : undefined;
+}
+
 export function isUnlocked(session: AccessSession, dashboard: { slug: string; tokenVersion: number }): boolean {
   return session.unlocked[dashboard.slug] === dashboard.tokenVersion;
 }

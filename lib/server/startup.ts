@@ -6,6 +6,8 @@ import { getEdge } from '@/lib/edge';
 import { installPeerAddressHook } from '@/lib/edge/peer-address';
 import { reportWebhookSetup } from '@/lib/realtime/webhook-setup';
 import { getContext } from './context';
+import { openStreams } from './open-streams';
+import { installShutdown } from './shutdown';
 import { logger } from './log';
 
 /** Bad settings stop the process with one line naming the setting, no stack trace. */
@@ -15,6 +17,15 @@ export function checkStartup(): void {
     checkAccessSettings(ctx.dashboards.values(), getEnv().SESSION_PASSWORD);
     getEdge();
     installPeerAddressHook();
+    installShutdown({
+      endStreams: () => openStreams().endAll(),
+      stopWork: async () => {
+        ctx.realtime.stop();
+        await ctx.cluster?.stop();
+      },
+      exit: (code) => process.exit(code),
+      log: (fields) => logger.info(fields),
+    });
     logger.info({ msg: 'pipeline wall ready', dashboards: [...ctx.dashboards.keys()], demo: ctx.demo });
     reportWebhookSetup(ctx.webhooks.secret, getEnv().RECONCILE_INTERVAL_MS, logger.warn);
   } catch (error) {
