@@ -2,11 +2,11 @@ import type { RedisConnection } from '@/lib/redis/connection';
 import { redisKeys } from '@/lib/redis/keys';
 import type { NonceStore } from '@/lib/webhooks/nonce-store';
 
-// Webhook replay protection shared by every instance: SET NX PX records a nonce only if no
-// instance has, atomically. While Redis is unreachable it falls back to this process's memory
-// store, so webhooks keep working; during such an outage a delivery replayed to ANOTHER instance
-// is not caught (each instance only knows its own nonces). One log line when the fallback starts
-// and one when Redis takes over again.
+// Webhook replay protection shared by every instance: SET NX PX records a delivery's key (its
+// signature, see lib/webhooks/nonce-store.ts) only if no instance has, atomically. While Redis is
+// unreachable it falls back to this process's memory store, so webhooks keep working; during such
+// an outage a delivery replayed to ANOTHER instance is not caught (each instance only knows its
+// own deliveries). One log line when the fallback starts and one when Redis takes over again.
 
 export type RedisNonceStoreOptions = {
   redis: RedisConnection;
@@ -26,22 +26,22 @@ export function createRedisNonceStore(opts: RedisNonceStoreOptions): NonceStore 
   }
 
   return {
-    async seen(nonce, ttlMs) {
+    async seen(key, ttlMs) {
       if (!opts.redis.isUp()) {
         fallBack(opts.redis.failure() ?? 'down');
-        return opts.fallback.seen(nonce, ttlMs);
+        return opts.fallback.seen(key, ttlMs);
       }
       try {
-        const reply = await opts.redis.client.set(keys.nonce(nonce), '1', 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+        const reply = await opts.redis.client.set(keys.nonce(key), '1', 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
         if (fallingBack) log('nonce store: back on redis');
         fallingBack = false;
         // Also kept locally: a replay during a later outage is then still caught on this instance,
-        // and a nonce first seen here during an outage is still caught after it.
-        const seenHere = await opts.fallback.seen(nonce, ttlMs);
+        // and a delivery first seen here during an outage is still caught after it.
+        const seenHere = await opts.fallback.seen(key, ttlMs);
         return reply !== 'OK' || seenHere;
       } catch {
         fallBack('command failed');
-        return opts.fallback.seen(nonce, ttlMs);
+        return opts.fallback.seen(key, ttlMs);
       }
     },
   };

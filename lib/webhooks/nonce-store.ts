@@ -1,9 +1,11 @@
-// Replay protection for webhook nonces. Twenty enforces no replay window itself, so the receiver
-// remembers each nonce for as long as its timestamp would still be accepted.
+// Replay protection for webhook deliveries. Twenty enforces no replay window itself, so the
+// receiver remembers each delivery for as long as its timestamp would still be accepted. A
+// delivery is keyed by its signature (an HMAC of timestamp and body), never by its nonce: the
+// signature does not cover the nonce, and a captured delivery resent with a new one would pass.
 
 export type NonceStore = {
-  /** true when the nonce was already recorded within ttlMs; otherwise records it and returns false. */
-  seen(nonce: string, ttlMs: number): Promise<boolean>;
+  /** true when the key (a delivery's signature) was recorded within ttlMs; otherwise records it and returns false. */
+  seen(key: string, ttlMs: number): Promise<boolean>;
 };
 
 /**
@@ -16,25 +18,25 @@ export function createMemoryNonceStore(maxEntries: number, clock: () => number =
   const expiresAt = new Map<string, number>();
 
   function evictExpired(now: number): void {
-    for (const [nonce, expiry] of expiresAt) {
+    for (const [key, expiry] of expiresAt) {
       if (expiry > now) break;
-      expiresAt.delete(nonce);
+      expiresAt.delete(key);
     }
   }
 
   return {
-    async seen(nonce, ttlMs) {
+    async seen(key, ttlMs) {
       const now = clock();
-      const expiry = expiresAt.get(nonce);
+      const expiry = expiresAt.get(key);
       if (expiry !== undefined && expiry > now) return true;
-      expiresAt.delete(nonce);
+      expiresAt.delete(key);
       evictExpired(now);
       while (expiresAt.size >= maxEntries) {
         const oldest = expiresAt.keys().next();
         if (oldest.done) break;
         expiresAt.delete(oldest.value);
       }
-      expiresAt.set(nonce, now + ttlMs);
+      expiresAt.set(key, now + ttlMs);
       return false;
     },
   };

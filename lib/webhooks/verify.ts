@@ -87,9 +87,11 @@ export async function verifyTwentyWebhook(input: VerifyInput): Promise<VerifyRes
   if (!HEX_SHA256.test(signature)) return reject(401, 'bad_signature');
   if (!signatureMatches(input.secret, timestamp, input.rawBody, signature)) return reject(401, 'bad_signature');
 
-  // Recorded only now, so unsigned junk cannot burn a nonce that a real delivery will carry.
+  // A delivery is known by its signature, which covers the timestamp and the body; the nonce is
+  // covered by nothing, so a replay with a fresh nonce is the same delivery. Recorded only now,
+  // so unsigned junk cannot burn the key of a real delivery.
   try {
-    if (await input.nonces.seen(nonce, 2 * input.toleranceMs)) return reject(401, 'replay');
+    if (await input.nonces.seen(signature, 2 * input.toleranceMs)) return reject(401, 'replay');
   } catch {
     return reject(503, 'nonce_store_unavailable');
   }
