@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm start`: builds the app when its sources changed, then starts it. With no TWENTY_API_URL it
-// first starts the built-in demo workspace, wires its signed webhooks to the app and points the
-// app at it with a generated key — a live dashboard with no Twenty account.
+// `npm start`: builds the app when its sources changed (skip with `npm start -- --no-build`),
+// checks the settings, then starts it. With no TWENTY_API_URL it first starts the built-in demo
+// workspace, wires its signed webhooks to the app and points the app at it with a generated key —
+// a live dashboard with no Twenty account. SIGTERM or SIGINT stops the app and the demo workspace
+// and exits once both are gone (the app ends its event streams at once, see lib/server/shutdown.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -12,7 +14,10 @@ const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const port = env.PORT ?? '3000';
-const children = [];
+const build = !process.argv.slice(2).includes('--no-build');
+/** How long the children get to stop before they are killed. */
+const STOP_TIMEOUT_MS = 8_000;
+const children = new Set();
 
 function newestMtime(dir) {
   let newest = 0;
@@ -32,44 +37,75 @@ function needsBuild() {
   return Math.max(...sources.map((d) => newestMtime(join(root, d))), ...files.map((f) => statSync(f).mtimeMs)) > built;
 }
 
-function startDemoWorkspace() {
-  const apiKey = `demo-${randomBytes(24).toString('hex')}`;
-  const secret = randomBytes(24).toString('hex');
-  const args = ['lib/sandbox/cli.ts', '--port', '0', '--api-key', apiKey, '--webhook-secret', secret,
+function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+let stopping = false;
+/** Stops every child (signal first, SIGKILL after the timeout), then exits with `code`. */
+async function stopAll(code, signal = 'SIGTERM') {
+  if (stopping) return;
+  stopping = true;
+  const running = [...children].filter((c) => c.exitCode === null && c.signalCode === null);
+  const gone = running.map((c) => new Promise((resolve) => c.once('exit', resolve)));
+  for (const child of running) child.kill(signal);
+  const killer = setTimeout(() => running.forEach((c) => c.kill('SIGKILL')), STOP_TIMEOUT_MS);
+  await Promise.all(gone);
+  clearTimeout(killer);
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(130, 'SIGINT'));
+process.on('SIGTERM', () => void stopAll(143, 'SIGTERM'));
+
+function startDemoWorkspace(keys) {
+  const args = ['lib/sandbox/cli.ts', '--port', '0', '--api-key', keys.apiKey, '--webhook-secret', keys.secret,
     '--webhook-url', `http://127.0.0.1:${port}/api/webhooks/twenty`, '--activity', env.DEMO_ACTIVITY_MS ?? '5000'];
-  const child = spawn(bin('tsx'), args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
+  const child = track(spawn(bin('tsx'), args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] }));
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       const match = /ready at (http:\/\/\S+)/.exec(line);
-      if (match) resolve({ url: match[1], apiKey, secret });
+      if (match) resolve(match[1]);
     });
     child.on('exit', (code) => reject(new Error(`the demo workspace exited (${code})`)));
   });
 }
 
-function stopAll(code) {
-  for (const child of children) child.kill('SIGTERM');
-  process.exit(code);
+/** Every setting the app would refuse, checked before anything listens; returns the banner path. */
+function preflight(settings) {
+  const check = spawnSync(bin('tsx'), ['scripts/preflight.ts'], { cwd: root, env: settings, encoding: 'utf8' });
+  if (check.status !== 0) {
+    process.stderr.write(check.stderr || `settings check failed (${check.status})\n`);
+    process.exit(1);
+  }
+  return check.stdout.trim() || '/';
 }
-process.on('SIGINT', () => stopAll(130));
-process.on('SIGTERM', () => stopAll(143));
 
-if (needsBuild()) {
+if (build && needsBuild()) {
   console.log('Building the app (about 30 s, once per change)…');
-  const build = spawnSync(bin('next'), ['build'], { cwd: root, env, stdio: 'inherit' });
-  if (build.status !== 0) stopAll(build.status ?? 1);
+  const result = spawnSync(bin('next'), ['build'], { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (!env.TWENTY_API_URL) {
-  const demo = await startDemoWorkspace();
-  Object.assign(env, { TWENTY_API_URL: demo.url, TWENTY_API_KEY: demo.apiKey, TWENTY_WEBHOOK_SECRET: demo.secret, PIPELINE_WALL_DEMO: '1' });
+const demo = !env.TWENTY_API_URL;
+const keys = { apiKey: `demo-${randomBytes(24).toString('hex')}`, secret: randomBytes(24).toString('hex') };
+if (demo) {
+  Object.assign(env, { TWENTY_API_KEY: keys.apiKey, TWENTY_WEBHOOK_SECRET: keys.secret, PIPELINE_WALL_DEMO: '1' });
   env.SESSION_PASSWORD ??= randomBytes(32).toString('hex');
-  console.log(`Demo workspace running at ${demo.url} (no Twenty account needed)`);
+}
+// The demo workspace's address is known only once it listens; any address passes the check.
+const bannerPath = preflight(demo ? { ...env, TWENTY_API_URL: 'http://127.0.0.1' } : env);
+
+if (demo) {
+  env.TWENTY_API_URL = await startDemoWorkspace(keys).catch((error) => {
+    console.error(error.message);
+    return stopAll(1);
+  });
+  console.log(`Demo workspace running at ${env.TWENTY_API_URL} (no Twenty account needed)`);
 }
 
-console.log(`Pipeline Wall: http://localhost:${port}/d/pipeline`);
-const app = spawn(bin('next'), ['start', '-p', port], { cwd: root, env, stdio: 'inherit' });
-children.push(app);
-app.on('exit', (code) => stopAll(code ?? 0));
+console.log(`Pipeline Wall: http://localhost:${port}${bannerPath}`);
+const app = track(spawn(bin('next'), ['start', '-p', port], { cwd: root, env, stdio: 'inherit' }));
+app.on('exit', (code, signal) => void stopAll(code ?? (signal ? 1 : 0)));
