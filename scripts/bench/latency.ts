@@ -19,7 +19,7 @@ const flags = z
     clients: z.string().regex(/^\d+(,\d+)*$/).default('1,100,500').transform((v) => v.split(',').map(Number)),
     mutations: z.coerce.number().int().min(1).max(500).default(20),
     opportunities: z.coerce.number().int().min(10).max(200_000).default(150),
-    'twenty-version': z.enum(['current', '0.55']).default('current'),
+    'twenty-version': z.enum(['2.21', 'current', '0.55']).default('2.21').transform((v) => (v === 'current' ? '2.21' : v)),
     'interval-ms': z.coerce.number().int().min(0).max(60_000).default(3_000),
     deal: z.enum(['existing', 'fresh']).default('existing'),
     browser: z.enum(['0', '1']).default('1'),

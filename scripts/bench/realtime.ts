@@ -20,7 +20,7 @@ const flags = z
     deliveries: z.coerce.number().int().min(1).max(100_000).default(1_000),
     seconds: z.coerce.number().positive().max(600).default(10),
     opportunities: z.coerce.number().int().min(10).max(200_000).default(2_000),
-    'twenty-version': z.enum(['current', '0.55']).default('current'),
+    'twenty-version': z.enum(['2.21', 'current', '0.55']).default('2.21').transform((v) => (v === 'current' ? '2.21' : v)),
   })
   .strict()
   .parse(Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((pair) => pair.trim().split(/\s+/))));

@@ -45,7 +45,7 @@ const snapshotBody = z.object({ strategy: z.string(), stages: z.array(z.object({
 
 /** `track` is told how to stop the processes while they run (the caller's time limit uses it). */
 export async function measureSize(opportunities: number, track: (stop: () => Promise<void>) => () => void): Promise<SizeRow> {
-  const stack = await startBenchStack({ opportunities, version: 'current', appEnv: { LOG_LEVEL: 'error' } });
+  const stack = await startBenchStack({ opportunities, version: '2.21', appEnv: { LOG_LEVEL: 'error' } });
   const untrack = track(stack.stop);
   try {
     // /api/health has built the app's context (no upstream call yet); this is the idle process.

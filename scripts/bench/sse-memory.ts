@@ -17,7 +17,7 @@ const flags = z
     'hold-seconds': z.coerce.number().int().min(1).max(600).default(30),
     moves: z.coerce.number().int().min(0).max(100).default(5),
     opportunities: z.coerce.number().int().min(10).max(200_000).default(150),
-    'twenty-version': z.enum(['current', '0.55']).default('current'),
+    'twenty-version': z.enum(['2.21', 'current', '0.55']).default('2.21').transform((v) => (v === 'current' ? '2.21' : v)),
   })
   .strict()
   .parse(Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((pair) => pair.trim().split(/\s+/))));

@@ -124,7 +124,7 @@ test('a deal created, moved and won in the CRM shows up on the open page without
     expect(await page.evaluate(() => (window as unknown as { __pwChart?: Element }).__pwChart?.isConnected)).toBe(true);
     await expect(page.locator('[data-testid="stage-chart"] .recharts-bar-rectangle')).toHaveCount(5);
     // Bounded where the app can apply changes without a budgeted refresh; v0.55 is logged only.
-    if (twentyVersion === 'current') {
+    if (twentyVersion === '2.21') {
       expect(created.ms).toBeLessThan(5_000);
       expect(moved.ms).toBeLessThan(5_000);
     }
@@ -204,7 +204,7 @@ test('after the app restarts, the page shows reconnecting and then live again by
 type Delivery = { body: string; headers: Record<string, string> };
 
 /** A delivery signed exactly as Twenty signs one (HMAC-SHA256 of `${timestamp}:${body}`). */
-function signedDelivery(deal: DealRecord, version: 'current' | '0.55', secret: string, overrides: Partial<DealRecord> = {}): Delivery {
+function signedDelivery(deal: DealRecord, version: '2.21' | '0.55', secret: string, overrides: Partial<DealRecord> = {}): Delivery {
   const record = { ...deal, ...overrides };
   const micros = record.amountMicros === null ? null : version === '0.55' ? record.amountMicros : Number(record.amountMicros);
   const body = JSON.stringify({

@@ -165,7 +165,7 @@ export type BenchStack = { appUrl: string; sandboxUrl: string; slug: string; use
  * public dashboard. Viewer limits are lifted (every bench client shares 127.0.0.1); the rest runs
  * with the app's defaults, including its upstream call budget.
  */
-export async function startBenchStack(opts: { opportunities: number; version: 'current' | '0.55'; appEnv?: Record<string, string> }): Promise<BenchStack> {
+export async function startBenchStack(opts: { opportunities: number; version: '2.21' | '0.55'; appEnv?: Record<string, string> }): Promise<BenchStack> {
   const [sandboxPort, appPort] = [await freePort(), await freePort()];
   const config = join(tmpdir(), `pipeline-wall-bench-${process.pid}.json`);
   const slug = 'bench';

@@ -14,7 +14,7 @@ import { E2E_API_KEY, E2E_TEST_KEY, E2E_WEBHOOK_SECRET } from './stacks';
 export type ClusterOptions = {
   instances: number;
   opportunities?: number;
-  twentyVersion?: 'current' | '0.55';
+  twentyVersion?: '2.21' | '0.55';
   /** Demo workspace API calls a minute (every root field counts). */
   rateLimit?: number;
   /** App settings on top of the e2e stack's (and REDIS_URL). */
@@ -80,7 +80,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     cleanups.push(() => relay.close());
     const sandbox = await startSandboxProcess([
       ...['--port', '0', '--api-key', E2E_API_KEY, '--api-key', E2E_TEST_KEY, '--seed', '7'],
-      ...['--twenty-version', opts.twentyVersion ?? 'current', '--opportunities', String(opts.opportunities ?? 150)],
+      ...['--twenty-version', opts.twentyVersion ?? '2.21', '--opportunities', String(opts.opportunities ?? 150)],
       ...['--rate-limit', String(opts.rateLimit ?? 600), '--webhook-url', relay.webhookUrl, '--webhook-secret', E2E_WEBHOOK_SECRET],
     ]);
     cleanups.push(() => sandbox.stop());

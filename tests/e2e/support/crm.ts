@@ -12,13 +12,15 @@ export type SeedDeal = {
   amountMicros: bigint | null;
   currencyCode: string | null;
   closeDate: string | null;
+  /** The deal's owner (a workspace member), read only from servers that have one (Twenty ≥ 1.16). */
+  ownerId?: string | null;
 };
 
 /** What a CRM user types into a deal; amounts in micros of the given currency. */
 export type DealInput = {
   name?: string;
   stage?: string;
-  amount?: { amountMicros: number; currencyCode: string } | null;
+  amount?: { amountMicros: number | null; currencyCode: string } | null;
   closeDate?: string | null;
 };
 
@@ -74,19 +76,19 @@ export class Crm {
   }
 
   /** Every live opportunity, paged 60 at a time in id order, read independently of the app. */
-  async allDeals(): Promise<SeedDeal[]> {
+  async allDeals(opts: { owner?: boolean } = {}): Promise<SeedDeal[]> {
     const deals: SeedDeal[] = [];
     let after: string | null = null;
     for (;;) {
       const data = await this.graphql(
         '/graphql',
         `query Page($after: String) { opportunities(first: 60, after: $after) {
-          edges { node { id name stage amount { amountMicros currencyCode } closeDate } }
+          edges { node { id name stage amount { amountMicros currencyCode } closeDate${opts.owner ? ' ownerId' : ''} } }
           pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
       const conn = data.opportunities as {
-        edges: { node: { id: string; name: string | null; stage: string; amount: { amountMicros: number | string | null; currencyCode: string | null } | null; closeDate: string | null } }[];
+        edges: { node: { id: string; name: string | null; stage: string; amount: { amountMicros: number | string | null; currencyCode: string | null } | null; closeDate: string | null; ownerId?: string | null } }[];
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
       };
       for (const { node } of conn.edges) {
@@ -98,6 +100,7 @@ export class Crm {
           amountMicros: micros === null || micros === undefined ? null : BigInt(typeof micros === 'number' ? Math.round(micros) : micros),
           currencyCode: node.amount?.currencyCode ?? null,
           closeDate: node.closeDate,
+          ...(opts.owner ? { ownerId: node.ownerId ?? null } : {}),
         });
       }
       if (!conn.pageInfo.hasNextPage) return deals;
@@ -149,6 +152,28 @@ export class Crm {
   /** Removes a deal for good (Twenty's "permanently delete"). */
   async destroyDeal(id: string): Promise<void> {
     await this.graphql('/graphql', `mutation Destroy($id: UUID!) { destroyOpportunity(id: $id) { id } }`, { id });
+  }
+
+  /** Creates several deals in one call (Twenty's import, an API script). */
+  async createDeals(data: DealInput[]): Promise<DealRecord[]> {
+    const out = await this.graphql(
+      '/graphql',
+      `mutation CreateMany($data: [OpportunityCreateInput!]!) { createOpportunities(data: $data) { ${DEAL_FIELDS} } }`,
+      { data },
+    );
+    return (out.createOpportunities as DealNode[]).map(toDealRecord);
+  }
+
+  /**
+   * A bulk change by filter, as Twenty's UI sends for a multi-select: update, soft delete,
+   * restore or destroy every deal the filter matches. Returns how many deals it touched.
+   */
+  async bulk(kind: 'update' | 'delete' | 'restore' | 'destroy', filter: Record<string, unknown>, data?: DealInput): Promise<number> {
+    const field = `${kind}Opportunities`;
+    const args = kind === 'update' ? '(data: $data, filter: $filter)' : '(filter: $filter)';
+    const params = kind === 'update' ? '($data: OpportunityUpdateInput!, $filter: OpportunityFilterInput!)' : '($filter: OpportunityFilterInput!)';
+    const out = await this.graphql('/graphql', `mutation Bulk${params} { ${field}${args} { id } }`, kind === 'update' ? { data, filter } : { filter });
+    return (out[field] as { id: string }[]).length;
   }
 
   /** One live deal by id, or null. */
