@@ -1,10 +1,11 @@
 // Snapshot cost benchmark: `npx tsx scripts/bench/snapshot.ts [--sizes 1000,10000,100000]`.
 // For each size, a demo workspace in this process (real HTTP, generous rate limit) and a fresh
-// Twenty client per strategy: upstream calls and wall time to the first PipelineData, plus what
-// the same pass would take at a 60 calls/min budget.
+// Twenty client per strategy — groupBy, aggregate and paging on the 2.21 workspace, aggregate on
+// v0.55: upstream calls and wall time to the first PipelineData, plus what the same pass would
+// take at a 60 calls/min budget. The 2.21 strategies must show identical numbers (exit 1 if not).
 import { spawnSync } from 'node:child_process';
 import { z } from 'zod';
-import type { PipelineData } from '@/lib/pipeline/types';
+import type { SnapshotContent } from '@/lib/pipeline/types';
 
 // lib/twenty holds the API key and is marked `server-only`, which loads only under the
 // react-server condition (as inside Next).
@@ -37,8 +38,9 @@ function minutes(tokens: number): string {
   return m < 1 ? `${Math.round(m * 60)} s` : `${m.toFixed(1)} min`;
 }
 
-function signature(data: PipelineData): string {
-  return data.groups.map((g) => `${g.stage}|${g.currencyCode}|${g.closeMonth}|${g.count}|${g.amountMicros}`).join('\n');
+/** What a viewer sees (every figure, the average deal included), whatever the strategy. */
+function signature(content: SnapshotContent): string {
+  return JSON.stringify({ ...content, strategy: 'any' });
 }
 
 async function main() {
@@ -46,6 +48,7 @@ async function main() {
   const { createTwentyClient } = await import('@/lib/twenty/client');
   const { createCallBudget } = await import('@/lib/twenty/budget');
   const { dashboardDefaults } = await import('@/lib/config/dashboard-schema');
+  const { buildSnapshotContent } = await import('@/lib/pipeline/snapshot');
   const dashboard = dashboardDefaults({ slug: 'bench', title: 'Bench', timeZone: 'Europe/Berlin', rates: { EUR: '1.08' } });
   const rows: Row[] = [];
 
@@ -53,6 +56,7 @@ async function main() {
     const byStrategy = new Map<string, string>();
     const plan = [
       { version: 'current', label: 'groupBy', options: {} },
+      { version: 'current', label: 'aggregate', options: { forceStrategy: 'aggregate' as const } },
       { version: 'current', label: 'paging', options: { forceStrategy: 'paging' as const } },
       { version: '0.55', label: 'aggregate (v0.55)', options: {} },
     ] as const;
@@ -70,15 +74,15 @@ async function main() {
         // A later refresh: capabilities and (within their TTL) stage options are already known.
         await client.fetchPipelineData(dashboard, NOW);
         const nextCalls = client.callCount() - calls;
-        if (label !== 'aggregate (v0.55)') byStrategy.set(label, signature(data));
+        if (version === 'current') byStrategy.set(label, signature(buildSnapshotContent(data, dashboard, NOW, { demo: false })));
         rows.push({ size, version, strategy: data.strategy, calls, tokens, ms, groups: data.groups.length, nextCalls, atBudget: minutes(tokens) });
         console.log(`${size} opportunities, ${label}: ${calls} calls (${tokens} root fields), ${ms.toFixed(0)} ms, ${data.groups.length} groups`);
       } finally {
         await sandbox.close();
       }
     }
-    const same = byStrategy.get('groupBy') === byStrategy.get('paging');
-    console.log(`${size} opportunities: groupBy and paging groups ${same ? 'identical' : 'DIFFER'}`);
+    const same = new Set(byStrategy.values()).size === 1;
+    console.log(`${size} opportunities: groupBy, aggregate and paging numbers ${same ? 'identical' : 'DIFFER'}`);
     if (!same) process.exitCode = 1;
   }
 
