@@ -58,7 +58,8 @@ async function runGroupBy(ctx: StrategyContext, filter: OpportunityFilterInput, 
 }
 
 export async function fetchWithGroupBy(ctx: StrategyContext): Promise<StrategyResult & { verified: boolean }> {
-  if (!ctx.caps.groupByTimeZone) {
+  if (ctx.caps.groupBy && !ctx.caps.groupByTimeZone) {
+    // Never a month group-by without a zone: 2.21 refuses one, and elsewhere it would mean UTC months.
     throw new TwentyError('rejected', "this server's groupBy takes no timeZone, so it cannot bucket months in the dashboard's zone");
   }
   const withTop = ctx.openFilter !== null;

@@ -161,3 +161,32 @@ describe('the first raw load, as 2.21 answered it', () => {
     expect(data.groups).toEqual([{ stage: 'NEW', currencyCode: 'USD', closeMonth: '2026-12', count: 4, amountMicros: 0n, amountCount: 3 }]);
   });
 });
+
+describe('a server whose groupBy takes no timeZone', () => {
+  /** The 2.21 answers, minus `timeZone` on the groupBy date input (as some 1.x servers have it). */
+  const withoutTimeZone = (r: ReceivedRequest): CannedAnswer => {
+    if ((r.body.query ?? '').includes('TwentyTypeFields') && r.body.variables?.name === 'OpportunityGroupByInput') {
+      const body = structuredClone(exchange('0005').response.body) as { data: { __type: { inputFields: { name: string; type: { inputFields?: { name: string }[] | null } }[] } } };
+      for (const field of body.data.__type.inputFields) {
+        if (field.type.inputFields) field.type.inputFields = field.type.inputFields.filter((f) => f.name !== 'timeZone');
+      }
+      return { body };
+    }
+    return replay()(r);
+  };
+
+  test('never gets a month group-by: the default strategy is aggregates, a forced groupBy is refused before sending', async () => {
+    const server = await startCannedServer(withoutTimeZone);
+    close = server.close;
+    const forced = createTwentyClient({ apiUrl: server.url, apiKey: KEY, budget: createCallBudget({ perMinute: 6000 }), log: () => {}, forceStrategy: 'groupBy' });
+    expect((await forced.capabilities()).groupByTimeZone).toBe(false);
+    const err = await forced.fetchPipelineData(board('raw'), NOW).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'rejected', message: expect.stringContaining('timeZone') });
+    expect(server.received.some((r) => (r.body.query ?? '').includes('opportunitiesGroupBy'))).toBe(false);
+    // Left to choose, the client goes to aggregates (this canned server answers none of them).
+    const auto = createTwentyClient({ apiUrl: server.url, apiKey: KEY, budget: createCallBudget({ perMinute: 6000 }), log: () => {} });
+    await auto.fetchPipelineData(board('raw'), NOW).catch(() => undefined);
+    expect(server.received.some((r) => (r.body.query ?? '').includes('opportunitiesGroupBy'))).toBe(false);
+    expect(server.received.some((r) => /query (DealPage|StageCurrencyTotals)/.test(r.body.query ?? ''))).toBe(true);
+  });
+});
