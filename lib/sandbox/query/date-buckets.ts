@@ -1,7 +1,7 @@
 // Date buckets for groupBy, as Twenty's TO_CHAR(DATE_TRUNC(...), 'YYYY-MM-DD') prints them: the
 // first day of the bucket in the given time zone (UTC when none is given); weeks start on
 // `weekStartDay` (Monday unless told: 2.21 also takes Sunday and Saturday).
-import { zonedParts } from '@/lib/time/zoned';
+import { zonedParts, zonedTimeToUtc } from '@/lib/time/zoned';
 
 export const GRANULARITIES = [
   'DAY',
@@ -16,8 +16,8 @@ export const GRANULARITIES = [
 ] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
-/** 2.21's FirstDayOfTheWeek, as JavaScript weekday numbers. */
-export const WEEK_START_DAYS = { MONDAY: 1, SUNDAY: 0, SATURDAY: 6 } as const;
+/** 2.21's FirstDayOfTheWeek, as the days Twenty shifts a Monday-based week by. */
+export const WEEK_START_DAYS = { MONDAY: 0, SUNDAY: 1, SATURDAY: 2 } as const;
 export type WeekStartDay = keyof typeof WEEK_START_DAYS;
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -32,7 +32,7 @@ type Local = { year: number; month: number; day: number };
 
 /** A bucketer for one granularity/zone; zone lookups are cached per hour because Intl is slow. */
 export function dateBucketer(granularity: Granularity, timeZone: string | undefined, weekStartDay: WeekStartDay = 'MONDAY'): (ms: number) => string {
-  const firstWeekday = WEEK_START_DAYS[weekStartDay];
+  const shiftMs = WEEK_START_DAYS[weekStartDay] * DAY_MS;
   const cache = new Map<number, Local>();
   const local = (ms: number): Local => {
     if (!timeZone || timeZone === 'UTC') {
@@ -47,6 +47,23 @@ export function dateBucketer(granularity: Granularity, timeZone: string | undefi
     }
     return parts;
   };
+  const mondayOf = (civil: number, weekday: number) => {
+    const monday = new Date(civil - ((weekday + 6) % 7) * DAY_MS);
+    return ymd(monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate());
+  };
+  // Twenty truncates (t + shift) to its Monday-based week at local midnight and subtracts the shift
+  // as 24-hour days, then prints the local date: across a DST change that lands an hour before
+  // midnight, so a Sunday week in New York can print as the Saturday (captured: 2019-03-09).
+  const shiftedWeek = (ms: number) => {
+    const shifted = local(ms + shiftMs);
+    const civil = Date.UTC(shifted.year, shifted.month - 1, shifted.day);
+    const monday = new Date(civil - ((new Date(civil).getUTCDay() + 6) % 7) * DAY_MS);
+    const midnight = timeZone && timeZone !== 'UTC'
+      ? zonedTimeToUtc(monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate(), timeZone).getTime()
+      : monday.getTime();
+    const start = local(midnight - shiftMs);
+    return ymd(start.year, start.month, start.day);
+  };
   return (ms) => {
     const { year, month, day } = local(ms);
     const civil = Date.UTC(year, month - 1, day);
@@ -54,10 +71,8 @@ export function dateBucketer(granularity: Granularity, timeZone: string | undefi
     switch (granularity) {
       case 'DAY':
         return ymd(year, month, day);
-      case 'WEEK': {
-        const start = new Date(civil - ((weekday - firstWeekday + 7) % 7) * DAY_MS);
-        return ymd(start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate());
-      }
+      case 'WEEK':
+        return shiftMs === 0 ? mondayOf(civil, weekday) : shiftedWeek(ms);
       case 'MONTH':
         return ymd(year, month, 1);
       case 'QUARTER':

@@ -40,7 +40,7 @@ function dateDimension<Row>(path: string[], scalar: ScalarField<Row>, spec: unkn
     throw invalidInput('Time zone should be specified for a group by date on Day, Week, Month, Quarter or Year', 'MISSING_TIMEZONE_FOR_DATE_GROUP_BY');
   }
   if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw invalidInput(`Invalid timezone: ${timeZone}`, 'INVALID_TIMEZONE');
-  const weekStart = typeof options.weekStartDay === 'string' && options.weekStartDay in WEEK_START_DAYS ? (options.weekStartDay as WeekStartDay) : 'MONDAY';
+  const weekStart = typeof options.weekStartDay === 'string' && Object.hasOwn(WEEK_START_DAYS, options.weekStartDay) ? (options.weekStartDay as WeekStartDay) : 'MONDAY';
   const bucket = dateBucketer(g, timeZone, weekStart);
   return {
     path, granularity: g, numeric: false,

@@ -14,7 +14,7 @@ const workspaces = new Map<Target, Sandbox>();
 let blockedAt = 0;
 
 beforeAll(async () => {
-  const [r300, r460, scratch, hooks] = await Promise.all([startReplica(300), startReplica(460), startWorkspace(), startWorkspace()]);
+  const [initial, r300, r460, scratch, hooks] = await Promise.all([startReplica('initial'), startReplica(300), startReplica(460), startWorkspace(), startWorkspace()]);
   // Twenty's bucket: 100 tokens a minute for the workspace. Its clock stands still here, so the
   // 100 calls that empty it stay within the minute and no token comes back during the replays.
   blockedAt = Date.parse('2026-11-30T16:18:31Z');
@@ -27,7 +27,7 @@ beforeAll(async () => {
     });
     expect(((await reply.json()) as { errors?: unknown }).errors).toBeUndefined();
   }
-  workspaces.set('r300', r300).set('r460', r460).set('scratch', scratch).set('blocked', blocked).set('hooks', hooks);
+  workspaces.set('initial', initial).set('r300', r300).set('r460', r460).set('scratch', scratch).set('blocked', blocked).set('hooks', hooks);
 }, 60_000);
 
 afterAll(async () => {
