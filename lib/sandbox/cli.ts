@@ -15,8 +15,9 @@ const FLAG_OF: Record<string, string> = {
   twentyVersion: '--twenty-version', activityMs: '--activity', fault: '--fault', canaries: '--canaries',
 };
 
-const USAGE = `usage: npm run sandbox -- [--port 4100] [--api-key KEY]... [--opportunities N] [--seed N] [--anchor YYYY-MM-DD]
-  [--rate-limit N] [--twenty-version current|0.55] [--webhook-url URL]... [--webhook-secret S]
+const USAGE = `usage: npm run sandbox -- [--port 4100] [--api-key KEY]... [--read-only-api-key KEY]... [--user-token T]...
+  [--opportunities N] [--seed N] [--anchor YYYY-MM-DD] [--rate-limit N]
+  [--twenty-version 2.21|0.55] (current = 2.21) [--webhook-url URL]... [--webhook-secret S]
   [--activity MS] [--host 127.0.0.1] [--fault MODE [--fault-ms MS] [--fault-shape 2.x|1.x|0.55]] [--canaries]
 `;
 
