@@ -55,9 +55,9 @@ async function main() {
   for (const size of flags.sizes) {
     const byStrategy = new Map<string, string>();
     const plan = [
-      { version: 'current', label: 'groupBy', options: {} },
-      { version: 'current', label: 'aggregate', options: { forceStrategy: 'aggregate' as const } },
-      { version: 'current', label: 'paging', options: { forceStrategy: 'paging' as const } },
+      { version: '2.21', label: 'groupBy', options: {} },
+      { version: '2.21', label: 'aggregate', options: { forceStrategy: 'aggregate' as const } },
+      { version: '2.21', label: 'paging', options: { forceStrategy: 'paging' as const } },
       { version: '0.55', label: 'aggregate (v0.55)', options: {} },
     ] as const;
     for (const { version, label, options } of plan) {
@@ -74,7 +74,7 @@ async function main() {
         // A later refresh: capabilities and (within their TTL) stage options are already known.
         await client.fetchPipelineData(dashboard, NOW);
         const nextCalls = client.callCount() - calls;
-        if (version === 'current') byStrategy.set(label, signature(buildSnapshotContent(data, dashboard, NOW, { demo: false })));
+        if (version === '2.21') byStrategy.set(label, signature(buildSnapshotContent(data, dashboard, NOW, { demo: false })));
         rows.push({ size, version, strategy: data.strategy, calls, tokens, ms, groups: data.groups.length, nextCalls, atBudget: minutes(tokens) });
         console.log(`${size} opportunities, ${label}: ${calls} calls (${tokens} root fields), ${ms.toFixed(0)} ms, ${data.groups.length} groups`);
       } finally {

@@ -12,9 +12,9 @@ const { client, everyDeal, sandbox } = startSandboxesForFile();
 
 describe('upstream calls', () => {
   test('groupBy: a handful on the first refresh, one per refresh after, and only queries', async () => {
-    const s = sandbox('current');
+    const s = sandbox('2.21');
     s.log.clear();
-    const twenty = client('current');
+    const twenty = client('2.21');
     const board = dashboard(1);
     await twenty.fetchPipelineData(board, NOW);
     const first = twenty.callCount();
@@ -52,10 +52,10 @@ describe('upstream calls', () => {
     expect(twenty.callCount()).toBe(entries.length);
   });
 
-  test('current: a refused repeated root field is learned once, then one request per total', async () => {
-    const s = sandbox('current');
+  test('2.21: a refused repeated root field is learned once, then one request per total', async () => {
+    const s = sandbox('2.21');
     s.log.clear();
-    const twenty = client('current', { forceStrategy: 'aggregate' });
+    const twenty = client('2.21', { forceStrategy: 'aggregate' });
     const board = dashboard(0);
     await twenty.fetchPipelineData(board, NOW);
     const afterFirst = s.log.entries().filter((e) => e.rootFields.length > 1 && e.rootFields.every((f) => f === 'opportunities')).length;
@@ -71,7 +71,7 @@ describe('failures over HTTP', () => {
   const board = dashboardDefaults({ slug: 'f', title: 'F' });
 
   test('a wrong key is auth, and the key is not in the message', async () => {
-    const err = await client('current', { apiKey: 'wrong-key-123' }).fetchPipelineData(board, NOW).catch((e: unknown) => e);
+    const err = await client('2.21', { apiKey: 'wrong-key-123' }).fetchPipelineData(board, NOW).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'auth' });
     expect(String((err as Error).message)).not.toContain('wrong-key-123');
   });
@@ -84,7 +84,7 @@ describe('failures over HTTP', () => {
     ['revoked-key', { mode: 'revoked-key' }, {}, 'auth'],
     ['rate-limited', { mode: 'rate-limited' }, {}, 'rate_limited'],
   ] as const)('fault %s is %s', async (_, fault, options, kind) => {
-    for (const version of ['current', '0.55'] as const) {
+    for (const version of ['2.21', '0.55'] as const) {
       const s = sandbox(version);
       s.setFault(fault);
       try {

@@ -13,7 +13,7 @@ import { readEveryDeal, type RawDeal } from './truth';
 export const KEY = 'integration-key';
 export const NOW = new Date('2027-03-15T12:00:00Z');
 export const OPPORTUNITIES = 600;
-export type Version = 'current' | '0.55';
+export type Version = '2.21' | '0.55';
 
 export const DASHBOARDS: DashboardConfig[] = [
   dashboardDefaults({ slug: 'plain', title: 'Plain' }),
@@ -58,7 +58,7 @@ export function startSandboxesForFile() {
   const sandboxes = new Map<Version, Sandbox>();
   const deals = new Map<Version, RawDeal[]>();
   beforeAll(async () => {
-    for (const version of ['current', '0.55'] as const) {
+    for (const version of ['2.21', '0.55'] as const) {
       const s = await startSandbox({ port: 0, apiKey: KEY, twentyVersion: version, opportunities: OPPORTUNITIES, seed: 11, anchor: '2027-03-15', rateLimit: 1_000_000 });
       sandboxes.set(version, s);
       deals.set(version, await readEveryDeal(s.url, KEY));
