@@ -53,6 +53,15 @@ function rig(dashboard: DashboardConfig, opts: { fetchMs?: number; reconcileInte
 
 const openCount = (cache: SnapshotCache, slug: string) => cache.peek(slug)?.kpis.openCount;
 
+/** Waits on a condition (never a fixed time): the engine's timers are real. */
+async function until(probe: () => boolean, label: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 describe('coalescing', () => {
   test('1,000 deliveries in one burst cost one or two refreshes', async () => {
     const dashboard = board();
@@ -65,7 +74,8 @@ describe('coalescing', () => {
       crm.set(id, moved);
       engine.accept(eventOf('updated', moved, ['stage', 'amount']));
     }
-    await sleep(400);
+    const proposals = () => cache.peek(dashboard.slug)?.stages.find((s) => s.value === 'PROPOSAL')?.count;
+    await until(() => engine.isSettled() && proposals() === 10, 'the refresh');
     const refreshes = fetches() - before;
     expect(refreshes).toBeGreaterThanOrEqual(1);
     expect(refreshes).toBeLessThanOrEqual(2);
@@ -81,7 +91,7 @@ describe('coalescing', () => {
       for (let i = 0; i < 33; i++) engine.accept(eventOf('updated', { ...record(`b${i % 20}`), stage: 'PROPOSAL', updatedAt: iso(Date.now() + chunk * 100 + i) }, ['stage']));
       await sleep(10);
     }
-    await sleep(400);
+    await until(() => engine.isSettled(), 'the refreshes');
     // 990 deliveries over ~300 ms with 30 ms debounce and 50 ms loads: a handful, never hundreds.
     expect(fetches() - before).toBeGreaterThanOrEqual(1);
     expect(fetches() - before).toBeLessThanOrEqual(6);
@@ -100,7 +110,7 @@ describe('exact updates need no upstream call', () => {
     const at = iso(Date.now() + 5);
     const created = record('new', { stage: 'PROPOSAL', amountMicros: 15_000n * M, createdAt: at, updatedAt: at });
     engine.accept(eventOf('created', created), at);
-    await sleep(50);
+    await until(() => engine.isSettled() && versions.length > 0, 'the exact update');
     const now = cache.peek(dashboard.slug);
     expect(fetches()).toBe(1);
     expect(now?.kpis.openCount).toBe((first?.kpis.openCount ?? 0) + 1);
@@ -116,7 +126,7 @@ describe('exact updates need no upstream call', () => {
     await cache.get(dashboard.slug);
     const first = cache.peek(dashboard.slug);
     engine.accept(eventOf('updated', { ...record('b1', { amountMicros: 101n * M }), stage: 'MEETING', updatedAt: iso(Date.now() - 60_000) }, ['stage']));
-    await sleep(50);
+    await until(() => engine.isSettled() && cache.peek(dashboard.slug)?.version !== first?.version, 'the ticker line');
     const now = cache.peek(dashboard.slug);
     expect(fetches()).toBe(1);
     expect(now?.kpis).toEqual(first?.kpis);
@@ -128,7 +138,7 @@ describe('exact updates need no upstream call', () => {
     const dashboard = board();
     const { engine, fetches } = rig(dashboard);
     engine.accept(eventOf('updated', { ...record('b1'), stage: 'PROPOSAL', updatedAt: iso(Date.now()) }, ['stage']));
-    await sleep(100);
+    await until(() => engine.isSettled(), 'nothing left to do');
     expect(fetches()).toBe(0);
   });
 
@@ -140,7 +150,7 @@ describe('exact updates need no upstream call', () => {
     const company: WebhookEvent = { objectName: 'company', action: 'updated', eventDate: null, updatedFields: ['name'], record: null };
     withCompany.engine.accept(company);
     without.engine.accept(company);
-    await sleep(150);
+    await until(() => withCompany.engine.isSettled() && without.engine.isSettled() && withCompany.fetches() === 2, 'the refresh');
     expect(withCompany.fetches()).toBe(2);
     expect(without.fetches()).toBe(1);
     expect(without.engine.stats().ignored.irrelevant).toBe(1);
@@ -153,7 +163,7 @@ describe('exact updates need no upstream call', () => {
     const at = iso(Date.now() + 5);
     engine.accept(eventOf('created', record('new', { createdAt: at, updatedAt: at })), at);
     engine.accept(eventOf('updated', { ...record('b2'), stage: 'PROPOSAL', updatedAt: iso(Date.now()) }, ['stage']));
-    await sleep(150);
+    await until(() => engine.isSettled() && (engine.stats().lag?.samples ?? 0) >= 2, 'both deliveries on screen');
     const lag = engine.stats().lag;
     expect(lag?.samples).toBe(2);
     expect(lag?.maxMs).toBeLessThan(150);
@@ -165,20 +175,11 @@ describe('exact updates need no upstream call', () => {
     const { engine, cache, fetches } = rig(dashboard);
     await cache.get(dashboard.slug);
     engine.accept({ objectName: 'person', action: 'updated', eventDate: null, updatedFields: ['name'], record: null });
-    await sleep(100);
+    await until(() => engine.isSettled(), 'nothing left to do');
     expect(fetches()).toBe(1);
     expect(engine.stats().ignored.irrelevant).toBe(1);
   });
 });
-
-/** Waits on a condition (never a fixed time): the engine's timers are real. */
-async function until(probe: () => boolean, label: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('Twenty 2.21 deliveries', () => {
   test('one `destroyed` delivery for a bulk hard delete of three deals: a refetch shows all three gone', async () => {
