@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startNextProcess, startSandboxProcess } from '@/tests/e2e/support/app-process';
-import { pin, pinGroup } from './load-traffic';
+import { groupPids, pin, pinGroup } from './load-traffic';
 
 // The system under load for scripts/bench/load.ts: the demo workspace and `next start` on
 // loopback, wired by signed webhooks, optionally pinned so the app has a CPU of its own (the
@@ -69,6 +69,27 @@ export async function startLoadStack(opts: LoadStackOptions) {
   const health = async () =>
     (await (await fetch(`${app.url}/api/health`, { headers: { authorization: `Bearer ${KEYS.health}` } })).json()) as { realtime: { received: number; streams: { open: number; refused: number } } };
 
+  /** CPU seconds a process group has used (user + system), from /proc (clock ticks of 1/100 s). */
+  const cpuSeconds = (pgid: number) =>
+    groupPids(pgid).reduce((sum, pid) => {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+        return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        return sum; // gone meanwhile
+      }
+    }, 0);
+  /** Share of one CPU the app, the workspace and this generator used from now until `stop`. */
+  function cpuMeter() {
+    const started = { at: performance.now(), app: cpuSeconds(app.pid), sandbox: cpuSeconds(sandbox.pid), self: process.cpuUsage() };
+    return () => {
+      const seconds = (performance.now() - started.at) / 1000;
+      const self = process.cpuUsage(started.self);
+      const share = (used: number) => Math.round((100 * used) / seconds);
+      return { app: share(cpuSeconds(app.pid) - started.app), workspace: share(cpuSeconds(sandbox.pid) - started.sandbox), generator: share((self.user + self.system) / 1e6) };
+    };
+  }
+
   function peakRss() {
     let peak = 0;
     const read = () => {
@@ -88,7 +109,7 @@ export async function startLoadStack(opts: LoadStackOptions) {
     await sandbox.stop();
     rmSync(config, { force: true });
   };
-  return { app, sandbox, pinned, crm, appCalls, setFault, health, peakRss, stop };
+  return { app, sandbox, pinned, crm, appCalls, setFault, health, peakRss, cpuMeter, stop };
 }
 
 export type LoadStack = Awaited<ReturnType<typeof startLoadStack>>;

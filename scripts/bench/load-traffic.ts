@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
 
 // The traffic of scripts/bench/load.ts, each kind counting what it got: JSON viewers, live-stream
@@ -40,7 +41,7 @@ export function jsonClient(url: string, maxSockets: number) {
   return { get, close: () => agent.destroy() };
 }
 
-type StreamClient = { status: number | null; events: number; ended: boolean };
+type StreamClient = { status: number | string | null; events: number; ended: boolean };
 
 /** `count` clients on the live stream, opened over `spreadMs` (a burst past the listen backlog stalls in SYN retries). */
 export function openStreams(url: string, count: number, spreadMs = 1_000) {
@@ -58,8 +59,8 @@ export function openStreams(url: string, count: number, spreadMs = 1_000) {
         res.on('end', () => (client.ended = true));
         res.on('error', () => (client.ended = true));
       });
-      req.on('error', () => {
-        client.status ??= 0;
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        client.status ??= error.code ?? 'error'; // no HTTP answer at all
         client.ended = true;
       });
       req.end();
@@ -155,11 +156,23 @@ export function unlockFlood(url: string, opts: { perSecond: number; bytes: numbe
   return { stop: () => clearInterval(timer), stats: () => ({ sent, statuses, sentKbP50: pct(sentKb, 50), sentKbMax: pct(sentKb, 100) }) };
 }
 
+/** The kernel's count of connections dropped because a listen queue was full (machine-wide). */
+export function listenOverflows(): number {
+  const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((l) => l.startsWith('TcpExt:'));
+  const [names, values] = lines.map((l) => l.split(/\s+/));
+  const at = names?.indexOf('ListenOverflows') ?? -1;
+  return at > 0 ? Number(values?.[at] ?? Number.NaN) : Number.NaN;
+}
+
 /** Pins every thread of every process in a process group to one CPU; returns the pids pinned. */
 export function pinGroup(pgid: number, cpu: number): number[] {
-  const pids = spawnSync('pgrep', ['-g', String(pgid)], { encoding: 'utf8' }).stdout.split(/\s+/).filter(Boolean).map(Number);
+  const pids = groupPids(pgid);
   for (const pid of pids) pin(pid, cpu);
   return pids;
+}
+
+export function groupPids(pgid: number): number[] {
+  return spawnSync('pgrep', ['-g', String(pgid)], { encoding: 'utf8' }).stdout.split(/\s+/).filter(Boolean).map(Number);
 }
 
 /** Pins every thread of one process to one CPU (children started later inherit it). */
