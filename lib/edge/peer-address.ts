@@ -1,29 +1,28 @@
-import { Server } from 'node:http';
+import { IncomingMessage, Server } from 'node:http';
 import { PEER_HEADER } from '@/lib/edge/client-ip';
+import { bodyLimitOf, limitRequestBody, type BodyLimits } from '@/lib/edge/body-limit';
 
 // Next's route handlers and proxy never see the socket, and the X-Forwarded-For it passes on is
 // the client's own when the client sent one. This hook stamps the socket's address on each
 // request as the server receives it, replacing any value a client supplied, so per-client limits
-// cannot be dodged by typing a header. Installed once, at startup, in the Node server process.
+// cannot be dodged by typing a header. It also caps the bodies of the routes that read one
+// (body-limit.ts). Installed once, at startup, in the Node server process.
 
 const INSTALLED = Symbol.for('pipeline-wall.peer-address-hook');
 type Holder = { [INSTALLED]?: boolean };
 
-type RequestLike = { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } };
-
-function isRequestLike(value: unknown): value is RequestLike {
-  return typeof value === 'object' && value !== null && 'headers' in value && typeof value.headers === 'object' && value.headers !== null;
-}
-
-export function installPeerAddressHook(): void {
+export function installPeerAddressHook(opts: { bodyLimits?: BodyLimits } = {}): void {
   const holder = globalThis as Holder;
   if (holder[INSTALLED]) return;
   holder[INSTALLED] = true;
+  const bodyLimits = opts.bodyLimits ?? {};
   const original = Server.prototype.emit;
   Server.prototype.emit = function emit(this: Server, event: string, ...args: unknown[]): boolean {
     const request = args[0];
-    if (event === 'request' && isRequestLike(request)) {
+    if (event === 'request' && request instanceof IncomingMessage) {
       request.headers[PEER_HEADER] = request.socket?.remoteAddress ?? 'unknown';
+      const limit = bodyLimitOf(bodyLimits, request.method, request.url);
+      if (limit !== undefined) limitRequestBody(request, limit);
     }
     return Reflect.apply(original, this, [event, ...args]) as boolean;
   };

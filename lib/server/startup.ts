@@ -5,6 +5,8 @@ import { checkAccessSettings } from '@/lib/access/settings';
 import { getEdge } from '@/lib/edge';
 import { installPeerAddressHook } from '@/lib/edge/peer-address';
 import { reportWebhookSetup } from '@/lib/realtime/webhook-setup';
+import { MAX_WEBHOOK_BYTES } from '@/lib/realtime/webhook-handler';
+import { MAX_UNLOCK_BYTES } from '@/lib/access/unlock-request';
 import { getContext } from './context';
 import { openStreams } from './open-streams';
 import { installShutdown } from './shutdown';
@@ -16,7 +18,7 @@ export function checkStartup(): void {
     const ctx = getContext();
     checkAccessSettings(ctx.dashboards.values(), getEnv().SESSION_PASSWORD);
     getEdge();
-    installPeerAddressHook();
+    installPeerAddressHook({ bodyLimits: { '/api/unlock': MAX_UNLOCK_BYTES, '/api/webhooks/twenty': MAX_WEBHOOK_BYTES } });
     installShutdown({
       endStreams: () => openStreams().endAll(),
       stopWork: async () => {

@@ -1,7 +1,7 @@
 import { test, expect } from './support/fixtures';
-import { E2E_API_KEY, E2E_TEST_KEY } from './support/stacks';
+import { E2E_API_KEY, E2E_HEALTH_HEADERS, E2E_TEST_KEY } from './support/stacks';
 import { ownAppEnv, startOwnApp, type OwnApp } from './support/trust-app';
-import { openStream, postUntilAnswered, type LiveStream } from './support/raw-http';
+import { floodPost, openStream, postUntilAnswered, type LiveStream } from './support/raw-http';
 import { startSandbox, type Sandbox } from '@/lib/sandbox/index';
 
 // Issue 11, availability, on the real built app: HEAD takes no stream slot (item 1), /api/unlock
@@ -83,6 +83,23 @@ test('/api/unlock refuses other content types with 415 and a large body with 413
   expect(streamed.bytesSent).toBeLessThan(64 * MB);
   // A normal unlock still works afterwards.
   expect((await unlock(office, '192.0.2.12', PASSCODE)).status).toBe(303);
+});
+
+test('a flood of four parallel 100 MB unlock posts, sent whole whatever the answer: all 413, memory stays flat', async () => {
+  test.setTimeout(120_000);
+  const rss = async () => ((await (await fetch(`${office.url}/api/health`, { headers: E2E_HEALTH_HEADERS })).json()) as { memory: { rssBytes: number } }).memory.rssBytes;
+  const before = await rss();
+  const flood = [0, 1, 2, 3].map((i) =>
+    floodPost(`${office.url}/api/unlock`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `192.0.2.${20 + i}` },
+      totalBytes: 100 * MB,
+      declared: i % 2 === 0,
+    }),
+  );
+  expect((await Promise.all(flood)).map((a) => a.status)).toEqual([413, 413, 413, 413]);
+  const grownMb = ((await rss()) - before) / MB;
+  console.log(`[trust] 4 × 100 MB unlock posts: RSS grew ${grownMb.toFixed(1)} MB`);
+  expect(grownMb).toBeLessThan(64);
 });
 
 test('10 concurrent guesses from one address: 5 are evaluated, 5 refused with 429', async () => {

@@ -30,7 +30,7 @@ async function unlock(request: Request): Promise<Response> {
   const type = unlockMediaType(contentType);
   if (!type) return errorResponse(415, 'unsupported_media_type', noFrameHeaders());
   const read = await readCappedBody(request, MAX_UNLOCK_BYTES);
-  if (!read.ok) return errorResponse(read.refusal.status, read.refusal.error, { ...noFrameHeaders(), connection: 'close' });
+  if (!read.ok) return errorResponse(read.refusal.status, read.refusal.error, noFrameHeaders());
   const body = unlockBodySchema.safeParse(await parseUnlockFields(read.bytes, type, contentType));
   if (!body.success) return errorResponse(400, 'bad_request', noFrameHeaders());
   const wantsJson = type === 'json';

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 
 // HTTP the way an attacker or a bare client speaks it, for the trust tests: a live stream read
 // chunk by chunk, and a POST whose body is still being sent when the answer comes back.
@@ -79,10 +80,11 @@ export function postUntilAnswered(
     const req = httpRequest(url, { method: 'POST', headers });
     req.on('response', (res) => {
       answered = true;
+      const before = bytesSent;
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
       res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, body, bytesSent });
+        resolve({ status: res.statusCode ?? 0, body, bytesSent: before });
         req.destroy();
       });
     });
@@ -97,6 +99,48 @@ export function postUntilAnswered(
       }
       if (!answered) req.end();
     };
+    pump();
+  });
+}
+
+/**
+ * A flood as an attacker sends it: a raw socket that writes the whole body (`totalBytes`, declared
+ * or chunked) whatever the server answers, and reads the status line of the answer.
+ */
+export function floodPost(url: string, opts: { headers: Record<string, string>; totalBytes: number; declared: boolean }): Promise<{ status: number }> {
+  const { hostname, port, pathname } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    const head = [`POST ${pathname} HTTP/1.1`, `host: ${hostname}:${port}`, ...Object.entries(opts.headers).map(([k, v]) => `${k}: ${v}`)];
+    head.push(opts.declared ? `content-length: ${opts.totalBytes}` : 'transfer-encoding: chunked');
+    const piece = Buffer.alloc(256 * 1024, 'a');
+    const framed = opts.declared ? piece : Buffer.concat([Buffer.from(`${piece.byteLength.toString(16)}\r\n`), piece, Buffer.from('\r\n')]);
+    let status = 0;
+    let sent = 0;
+    let finished = false;
+    let received = '';
+    const settle = () => {
+      if (!finished || !status) return;
+      socket.end();
+      resolve({ status });
+    };
+    socket.on('data', (d: Buffer) => {
+      received += d.toString('latin1');
+      status ||= Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1] ?? 0);
+      settle();
+    });
+    socket.on('error', reject);
+    const pump = () => {
+      while (sent < opts.totalBytes) {
+        sent += piece.byteLength;
+        if (!socket.write(framed)) return void socket.once('drain', pump);
+      }
+      socket.write(opts.declared ? '' : '0\r\n\r\n', () => {
+        finished = true;
+        settle();
+      });
+    };
+    socket.write(`${head.join('\r\n')}\r\n\r\n`);
     pump();
   });
 }
