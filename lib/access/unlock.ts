@@ -72,9 +72,3 @@ export async function checkUnlock(body: UnlockBody, clientKey: string): Promise<
 export function clientKeyOfRequest(headers: Headers): string {
   return clientKeyFor(getEdge(), headers);
 }
-
-/** The host the visitor typed (behind a proxy, the one it forwards), without the port. */
-export function hostnameOf(headers: Headers): string {
-  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host') || '';
-  return host.replace(/:\d+$/, '');
-}

@@ -13,12 +13,15 @@ import { opportunityBody } from '@/tests/unit/webhooks/signed-request';
 const PASSCODE = 'open-sesame-42';
 const PUBLIC_BASE_URL = 'http://wall.example.test';
 
+test.skip(({ twentyVersion }) => twentyVersion !== '2.21', 'the app\'s own edge, on apps of its own: one run (Twenty 2.21) is enough');
+
 let sandbox: Sandbox;
 let app: OwnApp;
 /** The same app with PUBLIC_BASE_URL set: then only that origin may post. */
 let behindName: OwnApp;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ twentyVersion }) => {
+  if (twentyVersion !== '2.21') return;
   test.setTimeout(120_000);
   sandbox = await startSandbox({ port: 0, apiKey: E2E_API_KEY, extraApiKeys: [E2E_TEST_KEY], seed: 7 });
   app = await startOwnApp(ownAppEnv(sandbox.url));
