@@ -53,7 +53,8 @@ test("no PUBLIC_BASE_URL, TRUST_PROXY=1: the proxy's X-Forwarded-Proto decides (
 
 test('no PUBLIC_BASE_URL, no TRUST_PROXY: neither, whatever Host or X-Forwarded-* a client sends', () => {
   const settings = { trustProxy: false };
-  for (const headers of [CLAIMS_TLS, PLAIN, { host: 'wall.example.com' }, { 'x-forwarded-proto': 'https' }, {}]) {
+  const claims: Record<string, string>[] = [CLAIMS_TLS, PLAIN, { host: 'wall.example.com' }, { 'x-forwarded-proto': 'https' }, {}];
+  for (const headers of claims) {
     expect(outcome(settings, headers)).toEqual({ hsts: false, secure: false });
   }
 });
