@@ -93,21 +93,33 @@ export function headFlood(url: string, perSecond: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const target = loopback(url);
   const statuses: Counts = {};
+  const started = performance.now();
+  /** Seconds into the flood at which requests went unanswered for 5 s. */
+  const unansweredAt: number[] = [];
   let sent = 0;
   const timer = perSecond > 0 ? setInterval(() => {
     sent += 1;
+    const at = Math.round((performance.now() - started) / 1000);
+    let settled = false;
+    const settle = (key: string | number) => {
+      if (settled) return;
+      settled = true;
+      bump(statuses, key);
+    };
     const req = httpRequest(target, { method: 'HEAD', agent, timeout: 5_000 }, (res) => {
-      bump(statuses, res.statusCode ?? 0);
+      settle(res.statusCode ?? 0);
       res.resume();
     });
     req.on('timeout', () => {
-      bump(statuses, 'timeout');
+      settle('unanswered after 5 s');
+      unansweredAt.push(at);
       req.destroy();
     });
-    req.on('error', () => bump(statuses, 'error'));
+    req.on('error', (error: NodeJS.ErrnoException) => settle(error.code ?? 'error'));
     req.end();
   }, 1_000 / perSecond) : undefined;
-  return { stop: () => (clearInterval(timer), agent.destroy()), stats: () => ({ sent, statuses }) };
+  const stats = () => ({ sent, statuses, ...(unansweredAt.length > 0 ? { unansweredAtSecond: [...new Set(unansweredAt)] } : {}) });
+  return { stop: () => (clearInterval(timer), agent.destroy()), stats };
 }
 
 /**
