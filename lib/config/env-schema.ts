@@ -76,8 +76,8 @@ export const envSchema = z.object({
   EDGE_JSON_BURST: intFromEnv(2_000, 1, 10_000_000),
   EDGE_SSE_PER_MINUTE: intFromEnv(2_000, 1, 10_000_000),
   EDGE_SSE_BURST: intFromEnv(1_000, 1, 10_000_000),
-  EDGE_WEBHOOK_PER_MINUTE: intFromEnv(1_200, 1, 10_000_000),
-  EDGE_WEBHOOK_BURST: intFromEnv(200, 1, 10_000_000),
+  EDGE_WEBHOOK_PER_MINUTE: intFromEnv(12_000, 1, 10_000_000),
+  EDGE_WEBHOOK_BURST: intFromEnv(2_000, 1, 10_000_000),
   EDGE_UNLOCK_PER_MINUTE: intFromEnv(600, 1, 10_000_000),
   EDGE_UNLOCK_BURST: intFromEnv(200, 1, 10_000_000),
   /** Clients tracked at once by the limiter; the least recently seen are forgotten beyond it. */

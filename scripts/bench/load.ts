@@ -31,7 +31,7 @@ const flags = z
     head: z.coerce.number().min(0).max(1_000).default(0),
     unlock: z.coerce.number().min(0).max(50).default(0),
     'unlock-mb': z.coerce.number().int().min(1).max(1_000).default(100),
-    // A busy sales team; past 20/s (EDGE_WEBHOOK_PER_MINUTE, per address) the app refuses deliveries (429).
+    // A busy sales team; past 200/s sustained (EDGE_WEBHOOK_PER_MINUTE, per address) the app refuses deliveries (429).
     webhooks: z.coerce.number().min(0).max(500).default(5),
     'down-seconds': z.coerce.number().int().min(1).max(300).default(20),
     opportunities: z.coerce.number().int().min(10).max(200_000).default(1_000),
