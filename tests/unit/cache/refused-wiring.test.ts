@@ -1,28 +1,19 @@
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { dashboardStates, healthDetail } from '@/lib/server/health-detail';
-import { captureLogs, dashboardsFile, sleep, startStack, type Captured, type Stack } from '@/tests/unit/trust/harness';
+import { dashboardsFile, sleep, stackPerTest } from '@/tests/unit/trust/harness';
 
 // The app's real wiring on a demo workspace: one dashboard whose settings this workspace refuses
 // (a stage it does not have) next to a good one. The good one is live, the upstream is `ok`, the
 // refused one is marked on its own, and the operator gets one line naming it and what was said.
 
-let stack: Stack | undefined;
-let logs: Captured | undefined;
-afterEach(async () => {
-  await stack?.close();
-  logs?.restore();
-  stack = undefined;
-  logs = undefined;
-});
+const start = stackPerTest();
 
 test('a refused dashboard does not drag the upstream state or the other dashboards down', async () => {
-  logs = captureLogs();
   const dashboards = [
     { slug: 'pipeline', title: 'Pipeline', fields: ['amount', 'stage'], topDeals: 5 },
     { slug: 'won-only', title: 'Won only', filter: { stages: ['WON'] } },
   ];
-  stack = await startStack({ env: { DASHBOARDS_CONFIG: dashboardsFile(dashboards), STAGE_OPTIONS_TTL_MS: '100', UPSTREAM_RETRY_MIN_MS: '100' } });
-  const { ctx } = stack;
+  const { ctx, logs } = await start({ env: { DASHBOARDS_CONFIG: dashboardsFile(dashboards), STAGE_OPTIONS_TTL_MS: '100', UPSTREAM_RETRY_MIN_MS: '100' } });
   expect((await ctx.cache.get('won-only')).state).toBe('refused');
   expect((await ctx.cache.get('pipeline')).state).toBe('ready');
   // Viewers keep asking; retries come at the stage-options cadence and say the same thing.

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { dashboardStates, healthAccess, healthDetail } from '@/lib/server/health-detail';
-import { captureLogs, dashboardsFile, SLUG, sleep, startStack, waitFor, type Captured, type Stack } from '@/tests/unit/trust/harness';
+import { dashboardsFile, SLUG, sleep, stackPerTest, waitFor } from '@/tests/unit/trust/harness';
 
 // /api/health: strangers get {ok, build}; the operator's detail needs the HEALTH_TOKEN.
 
@@ -22,22 +22,14 @@ describe('who sees the detail', () => {
 });
 
 describe('the detail', () => {
-  let stack: Stack | undefined;
-  let logs: Captured | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    logs?.restore();
-    stack = undefined;
-  });
+  const start = stackPerTest();
 
   test('one state per dashboard from the cache, read-only: ready, waiting (never read), stale with its reason', async () => {
     const dashboards = [
       { slug: SLUG, title: 'Pipeline', fields: ['amount', 'stage'], topDeals: 5 },
       { slug: 'quiet', title: 'Nobody looks', fields: ['amount'] },
     ];
-    logs = captureLogs();
-    stack = await startStack({ env: { DASHBOARDS_CONFIG: dashboardsFile(dashboards) } });
-    const { ctx, sandbox, seen } = stack;
+    const { ctx, sandbox, seen } = await start({ env: { DASHBOARDS_CONFIG: dashboardsFile(dashboards) } });
     const first = await ctx.cache.get(SLUG);
     if (first.state !== 'ready') throw new Error('no first snapshot');
     const calls = ctx.twenty.callCount();

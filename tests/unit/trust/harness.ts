@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { afterEach } from 'vitest';
 import { envSchema } from '@/lib/config/env-schema';
 import { startSandbox, type Sandbox, type SandboxOptionsInput } from '@/lib/sandbox/index';
 import { buildContext, type AppContext } from '@/lib/server/context';
@@ -42,7 +43,29 @@ export function captureLogs(level = 'debug'): Captured {
 
 export type Stack = { sandbox: Sandbox; ctx: AppContext; seen: Snapshot[]; close: () => Promise<void> };
 
-export async function startStack(opts: { sandbox?: Partial<SandboxOptionsInput>; env?: Record<string, string> } = {}): Promise<Stack> {
+export type StackOptions = { sandbox?: Partial<SandboxOptionsInput>; env?: Record<string, string> };
+
+/**
+ * A starter for tests that each run a stack with their logs captured: both are closed and
+ * restored after every test, whether it passed or not.
+ */
+export function stackPerTest(): (opts?: StackOptions) => Promise<Stack & { logs: Captured }> {
+  let held: { stack?: Stack; logs?: Captured } = {};
+  afterEach(async () => {
+    await held.stack?.close();
+    held.logs?.restore();
+    held = {};
+  });
+  return async (opts = {}) => {
+    const logs = captureLogs();
+    held.logs = logs;
+    const stack = await startStack(opts);
+    held.stack = stack;
+    return { ...stack, logs };
+  };
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const sandbox = await startSandbox({ port: 0, apiKey: APP_KEY, anchor: '2026-11-26', opportunities: 120, rateLimit: 100_000, ...opts.sandbox });
   const env = envSchema.parse({
     TWENTY_API_URL: sandbox.url,

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Fault } from '@/lib/sandbox/index';
 import type { StaleReason } from '@/lib/pipeline/types';
-import { APP_KEY, captureLogs, SLUG, sleep, startStack, waitFor, type Captured, type Stack } from '@/tests/unit/trust/harness';
+import { APP_KEY, SLUG, sleep, stackPerTest, waitFor, type Captured } from '@/tests/unit/trust/harness';
 
 // Every way Twenty can fail, against both emulated versions: the last good numbers stay, marked
 // stale with a category; the operator gets one line per change; nobody has to look for the
@@ -19,14 +19,7 @@ const FAULTS: [string, Fault, StaleReason][] = [
   ['rate limited, v0.55 shape', { mode: 'rate-limited', shape: '0.55' }, 'rate_limited'],
 ];
 
-let stack: Stack | undefined;
-let logs: Captured | undefined;
-afterEach(async () => {
-  await stack?.close();
-  logs?.restore();
-  stack = undefined;
-  logs = undefined;
-});
+const start = stackPerTest();
 
 const FRESHNESS = ['asOf', 'stale', 'staleReason', 'staleSince'];
 const withoutFreshness = (snapshot: object) => Object.fromEntries(Object.entries(snapshot).filter(([key]) => !FRESHNESS.includes(key)));
@@ -36,9 +29,7 @@ for (const version of ['current', '0.55'] as const) {
   describe(`Twenty ${version}`, () => {
     for (const [label, fault, reason] of FAULTS) {
       test(`${label}: last good snapshot served stale as "${reason}", one log line, recovery with no viewer`, async () => {
-        logs = captureLogs();
-        stack = await startStack({ sandbox: { twentyVersion: version } });
-        const { ctx, sandbox, seen } = stack;
+        const { ctx, sandbox, seen, logs } = await start({ sandbox: { twentyVersion: version } });
         const first = await ctx.cache.get(SLUG);
         if (first.state !== 'ready') throw new Error('no first snapshot');
         expect(first.snapshot.stale).toBe(false);
@@ -80,9 +71,7 @@ for (const version of ['current', '0.55'] as const) {
 }
 
 test('first start with Twenty down: "waiting" (never an error), then ready by itself once Twenty answers', async () => {
-  logs = captureLogs();
-  stack = await startStack({ sandbox: { fault: { mode: 'down' } } });
-  const { ctx, sandbox, seen } = stack;
+  const { ctx, sandbox, seen } = await start({ sandbox: { fault: { mode: 'down' } } });
   const read = await ctx.cache.get(SLUG);
   expect(read).toMatchObject({ state: 'waiting', reason: 'unreachable' });
   sandbox.setFault({ mode: 'none' });
@@ -92,9 +81,7 @@ test('first start with Twenty down: "waiting" (never an error), then ready by it
 });
 
 test('retries back off while Twenty is down, however many viewers keep reading', async () => {
-  logs = captureLogs();
-  stack = await startStack({ env: { UPSTREAM_RETRY_MIN_MS: '100', UPSTREAM_RETRY_MAX_MS: '800' } });
-  const { ctx, sandbox } = stack;
+  const { ctx, sandbox, logs } = await start({ env: { UPSTREAM_RETRY_MIN_MS: '100', UPSTREAM_RETRY_MAX_MS: '800' } });
   await ctx.cache.get(SLUG);
   sandbox.setFault({ mode: 'down' });
   const callsBefore = ctx.twenty.callCount();
