@@ -11,7 +11,7 @@ const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
 
 const sandbox = (s: (typeof STACKS)[number]) => ({
   command: [
-    'node_modules/.bin/tsx lib/sandbox/cli.ts',
+    'node_modules/.bin/tsx sandbox/cli.ts',
     `--port ${s.sandboxPort} --api-key ${E2E_API_KEY} --api-key ${E2E_TEST_KEY}`,
     // --canaries: every name, email and phone a dashboard may hide carries a marker (canaries.spec.ts).
     `--twenty-version ${s.version} --seed 7 --rate-limit 1200 --canaries`,

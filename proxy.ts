@@ -4,10 +4,10 @@ import { parseViewParams } from '@/lib/access/view-params';
 import { accessPageHeaders, offersPasscodeForm, renderAccessPage, type AccessPageInput } from '@/lib/access/access-page';
 import { frameHeadersFor, surfaceOf } from '@/lib/access/surface-headers';
 import { noFrameHeaders } from '@/lib/access/frame-policy';
-import { checkRequest, getEdge, REQUEST_ID_HEADER } from '@/lib/edge';
-import { mergeCsp, newNonce, pageCsp } from '@/lib/edge/security-headers';
+import { checkRequest, getEdge, REQUEST_ID_HEADER } from '@/lib/http/limits';
+import { mergeCsp, newNonce, pageCsp } from '@/lib/http/security-headers';
 
-// Runs before every request. First the public edge (lib/edge): request id, URL limits,
+// Runs before every request. First the public edge (lib/http): request id, URL limits,
 // per-client rate limits, security headers on every response. Then, for the dashboard surfaces
 // (/d, /embed, /tv), the one gate and the URL contract before anything renders, because only
 // here can a refusal carry its real status (400/401/403/404) and an embed its per-dashboard
@@ -65,6 +65,6 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
 export const config = {
   // Everything but the routes that take a body (webhook, unlock): Next buffers a body for the
-  // proxy, so those apply the same edge themselves before reading a byte (lib/edge/route-guard).
+  // proxy, so those apply the same edge themselves before reading a byte (lib/http/route-check).
   matcher: ['/((?!api/webhooks/|api/unlock).*)'],
 };

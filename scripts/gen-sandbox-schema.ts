@@ -1,5 +1,5 @@
 // Trims captured introspections down to the types the demo workspace serves and writes them to
-// lib/sandbox/schema/: v0.55 from tests/fixtures/twenty/real, 2.21 from the real 2.21 captures
+// sandbox/schema/: v0.55 from tests/fixtures/twenty/real, 2.21 from the real 2.21 captures
 // (../shared/twenty-fixtures/real-2.21, or $TWENTY_221_CAPTURES). The app and its users do not
 // have the multi-megabyte captures at run time; the trimmed files keep Twenty's exact names/types.
 // Run: npx tsx scripts/gen-sandbox-schema.ts
@@ -94,7 +94,7 @@ function trim(schema: Schema, spec: TrimSpec): Schema {
 const root = resolve(import.meta.dirname, '..');
 const v055 = resolve(root, 'tests/fixtures/twenty/real');
 const v221 = process.env.TWENTY_221_CAPTURES ?? resolve(root, '../shared/twenty-fixtures/real-2.21');
-const out = resolve(root, 'lib/sandbox/schema');
+const out = resolve(root, 'sandbox/schema');
 mkdirSync(out, { recursive: true });
 for (const [file, source, spec] of [
   ['core-introspection-0.55.json', resolve(v055, 'introspection-core.json'), CORE_055],

@@ -60,7 +60,7 @@ process.on('SIGINT', () => void stopAll(130, 'SIGINT'));
 process.on('SIGTERM', () => void stopAll(143, 'SIGTERM'));
 
 function startDemoWorkspace(keys) {
-  const args = ['lib/sandbox/cli.ts', '--port', '0', '--api-key', keys.apiKey, '--webhook-secret', keys.secret,
+  const args = ['sandbox/cli.ts', '--port', '0', '--api-key', keys.apiKey, '--webhook-secret', keys.secret,
     '--webhook-url', `http://127.0.0.1:${port}/api/webhooks/twenty`, '--activity', env.DEMO_ACTIVITY_MS ?? '5000'];
   const child = track(spawn(bin('tsx'), args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] }));
   return new Promise((resolve, reject) => {

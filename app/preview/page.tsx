@@ -2,8 +2,8 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { LiveDashboard } from '@/components/dashboard/live-dashboard';
-import { ALL_VIEWS, type ViewName } from '@/components/dashboard/types';
-import { sampleSnapshot, staleSampleSnapshot } from '@/tests/fixtures/sample-snapshot';
+import { ALL_VIEWS, type ViewName } from '@/lib/client/view-types';
+import { sampleSnapshot, staleSampleSnapshot } from '@/sandbox/sample-snapshot';
 
 // GET /preview – a development-only look at the dashboard with sample data; never shipped.
 // ?live=1 runs the real SSE client against /preview/events.

@@ -1,5 +1,5 @@
 import type { Snapshot } from '@/lib/pipeline/types';
-import { sampleSnapshot } from '@/tests/fixtures/sample-snapshot';
+import { sampleSnapshot } from '@/sandbox/sample-snapshot';
 
 // Dev-only: the sample snapshot, nudged step by step so the preview can show live updates.
 

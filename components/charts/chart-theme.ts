@@ -1,4 +1,4 @@
-import type { DashboardVariant } from '@/components/dashboard/types';
+import type { DashboardVariant } from '@/lib/client/view-types';
 
 // Recharts draws SVG attributes, which cannot read CSS variables, so each variant gets its
 // chart colours and type sizes as plain values.

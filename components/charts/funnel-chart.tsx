@@ -7,7 +7,7 @@ import { stageColor } from '@/components/charts/stage-colors';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { FunnelBars } from '@/components/charts/chart-fallbacks';
 import type { StageSummary } from '@/lib/pipeline/types';
-import { formatCount, formatMoney } from '@/lib/format';
+import { formatCount, formatMoney } from '@/lib/client/format';
 
 type FunnelDatum = { value: string; label: string; summary: string; count: number; offset: number; color: string };
 

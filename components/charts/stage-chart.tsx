@@ -7,7 +7,7 @@ import { stageColor } from '@/components/charts/stage-colors';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColumnBars } from '@/components/charts/chart-fallbacks';
 import type { StageSummary } from '@/lib/pipeline/types';
-import { formatCount, formatMoney, microsToDecimal } from '@/lib/format';
+import { formatCount, formatMoney, microsToDecimal } from '@/lib/client/format';
 
 type StageDatum = { value: string; label: string; countLabel: string; amountLabel: string; amount: number; color: string };
 

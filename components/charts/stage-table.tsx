@@ -2,7 +2,7 @@ import type { Display } from '@/components/dashboard/display';
 import { ConvertedMark, OtherCurrencies } from '@/components/dashboard/money-total';
 import { stageColor } from '@/components/charts/stage-colors';
 import type { StageSummary } from '@/lib/pipeline/types';
-import { formatCount, formatMoney } from '@/lib/format';
+import { formatCount, formatMoney } from '@/lib/client/format';
 
 /**
  * The stage chart's numbers as a table: exact amounts, Twenty's order. It is the chart's text

@@ -6,7 +6,7 @@ import { chartTheme, UPDATE_ANIMATION_MS } from '@/components/charts/chart-theme
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { ColumnBars } from '@/components/charts/chart-fallbacks';
 import type { TimelinePoint } from '@/lib/pipeline/types';
-import { formatCount, formatMoney, formatMonth, microsToDecimal } from '@/lib/format';
+import { formatCount, formatMoney, formatMonth, microsToDecimal } from '@/lib/client/format';
 
 const TIMELINE_MONTHS = 12;
 const BAR_COLOR = { light: '#4f46e5', dark: '#818cf8' } as const;

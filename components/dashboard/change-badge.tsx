@@ -1,4 +1,4 @@
-import type { Change } from '@/lib/format';
+import type { Change } from '@/lib/client/format';
 
 const STYLES: Record<Change['direction'], { arrow: string; word: string; className: string }> = {
   up: { arrow: '▲', word: 'up', className: 'bg-(--pw-up-bg) text-(--pw-up)' },

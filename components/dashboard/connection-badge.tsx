@@ -1,4 +1,4 @@
-import type { BadgeState } from '@/components/dashboard/types';
+import type { BadgeState } from '@/lib/client/view-types';
 
 type Look = { text: string; hint: string; dot: string; pill: string; pulse: boolean };
 

@@ -1,7 +1,7 @@
 import { ConnectionBadge } from '@/components/dashboard/connection-badge';
-import type { BadgeState, DashboardVariant } from '@/components/dashboard/types';
+import type { BadgeState, DashboardVariant } from '@/lib/client/view-types';
 import type { Snapshot } from '@/lib/pipeline/types';
-import { formatDateTime, formatTime } from '@/lib/format';
+import { formatDateTime, formatTime } from '@/lib/client/format';
 
 type HeaderProps = { snapshot: Snapshot; connection: BadgeState; variant: DashboardVariant };
 

@@ -7,7 +7,7 @@ import { KpiTiles } from '@/components/dashboard/kpi-tiles';
 import { Card } from '@/components/dashboard/card';
 import { TopDealsTable } from '@/components/dashboard/top-deals-table';
 import { displayFor } from '@/components/dashboard/display';
-import { defaultViews, type BadgeState, type DashboardVariant, type ViewName } from '@/components/dashboard/types';
+import { defaultViews, type BadgeState, type DashboardVariant, type ViewName } from '@/lib/client/view-types';
 import { StageChart } from '@/components/charts/stage-chart';
 import { StageTable } from '@/components/charts/stage-table';
 import { FunnelChart, FunnelTable, openStages } from '@/components/charts/funnel-chart';

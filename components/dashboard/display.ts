@@ -1,4 +1,4 @@
-import type { DashboardVariant } from '@/components/dashboard/types';
+import type { DashboardVariant } from '@/lib/client/view-types';
 import type { Snapshot } from '@/lib/pipeline/types';
 
 /** What every view needs to format and draw: the dashboard's locale, currency, zone and look. */

@@ -3,8 +3,8 @@ import { KpiTile } from '@/components/dashboard/kpi-tile';
 import { ConvertedMark, MoneyTotal } from '@/components/dashboard/money-total';
 import { ChangeBadge } from '@/components/dashboard/change-badge';
 import type { Kpis } from '@/lib/pipeline/types';
-import { formatChange, formatCount, formatMonth } from '@/lib/format';
-import { monthKeyOf } from '@/lib/time/zoned';
+import { formatChange, formatCount, formatMonth } from '@/lib/client/format';
+import { monthKeyOf } from '@/lib/pipeline/zoned';
 
 const PERIOD_WORDS: Record<Kpis['period'], { current: string; previous: string }> = {
   month: { current: 'this month', previous: 'last month' },

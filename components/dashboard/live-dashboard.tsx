@@ -1,7 +1,7 @@
 'use client';
 
 import { DashboardView } from '@/components/dashboard/dashboard-view';
-import type { DashboardVariant, ViewName } from '@/components/dashboard/types';
+import type { DashboardVariant, ViewName } from '@/lib/client/view-types';
 import { useSnapshotStream } from '@/lib/client/use-snapshot-stream';
 import type { Snapshot } from '@/lib/pipeline/types';
 

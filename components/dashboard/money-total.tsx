@@ -1,5 +1,5 @@
 import type { Money, MoneyTotal as MoneyTotalValue } from '@/lib/pipeline/types';
-import { formatMoney } from '@/lib/format';
+import { formatMoney } from '@/lib/client/format';
 
 /** Amounts in currencies without a rate: listed, never added to the main figure. */
 export function OtherCurrencies({ other, locale, className = '' }: { other: Money[]; locale: string; className?: string }) {

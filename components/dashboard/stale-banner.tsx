@@ -1,5 +1,5 @@
 import type { Snapshot, StaleReason } from '@/lib/pipeline/types';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/client/format';
 
 const REASONS: Record<StaleReason, string> = {
   unreachable: 'CRM unreachable',

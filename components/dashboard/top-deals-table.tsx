@@ -1,7 +1,7 @@
 import type { Display } from '@/components/dashboard/display';
 import { stageColor } from '@/components/charts/stage-colors';
 import type { StageSummary, TopDeal } from '@/lib/pipeline/types';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate, formatMoney } from '@/lib/client/format';
 
 type Column = 'name' | 'company' | 'stage' | 'closeDate' | 'amount';
 

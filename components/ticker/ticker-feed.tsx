@@ -8,7 +8,7 @@ import { relativeAge, tickerLine } from '@/components/ticker/ticker-text';
 import { useClock } from '@/components/ticker/use-clock';
 import { WinBurst } from '@/components/ticker/win-burst';
 import type { Snapshot, TickerKind } from '@/lib/pipeline/types';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/client/format';
 
 const KIND_DOT: Record<TickerKind, string> = {
   moved: 'bg-sky-500',

@@ -1,5 +1,5 @@
 import type { TickerItem, TickerKind } from '@/lib/pipeline/types';
-import { formatMoney } from '@/lib/format';
+import { formatMoney } from '@/lib/client/format';
 
 // One ticker line in words, composed only from the fields the server sent: a dashboard that
 // hides names gets "A deal moved…", one that hides amounts gets no "· $48K".

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { takeNewWins } from '@/components/tv/won-items';
 import type { Snapshot, TickerItem } from '@/lib/pipeline/types';
-import { formatMoney } from '@/lib/format';
+import { formatMoney } from '@/lib/client/format';
 
 const SHOW_MS = 7_000;
 const CONFETTI_COLORS = ['#34d399', '#fbbf24', '#a5b4fc', '#f472b6', '#38bdf8', '#f8fafc'];

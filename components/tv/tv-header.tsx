@@ -1,6 +1,6 @@
 'use client';
 
-import type { ConnectionState } from '@/components/dashboard/types';
+import type { ConnectionState } from '@/lib/client/view-types';
 import type { Snapshot } from '@/lib/pipeline/types';
 import { useClock } from '@/components/ticker/use-clock';
 

@@ -1,6 +1,6 @@
 import { OtherCurrencies, ConvertedMark } from '@/components/dashboard/money-total';
 import type { Kpis, MoneyTotal, Snapshot } from '@/lib/pipeline/types';
-import { formatChange, formatCount, formatMoney } from '@/lib/format';
+import { formatChange, formatCount, formatMoney } from '@/lib/client/format';
 
 const PERIOD: Record<Kpis['period'], { current: string; previous: string }> = {
   month: { current: 'this month', previous: 'last month' },

@@ -1,6 +1,6 @@
 import { stageColor } from '@/components/charts/stage-colors';
 import type { Snapshot, TopDeal } from '@/lib/pipeline/types';
-import { formatCount, formatDate, formatMoney } from '@/lib/format';
+import { formatCount, formatDate, formatMoney } from '@/lib/client/format';
 
 /** Rows that fit a 16:9 panel at TV type size without scrolling. */
 export const TV_DEAL_ROWS = 8;

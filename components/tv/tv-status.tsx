@@ -1,6 +1,6 @@
-import type { ConnectionState } from '@/components/dashboard/types';
+import type { ConnectionState } from '@/lib/client/view-types';
 import type { Snapshot, StaleReason } from '@/lib/pipeline/types';
-import { formatTime } from '@/lib/format';
+import { formatTime } from '@/lib/client/format';
 
 const REASONS: Record<StaleReason, string> = {
   unreachable: 'CRM unreachable',

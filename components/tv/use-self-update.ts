@@ -1,9 +1,9 @@
 'use client';
 
-import '@/lib/edge/zod-no-eval';
+import '@/lib/http/zod-no-eval';
 import { useEffect, useRef } from 'react';
 import { z } from 'zod';
-import type { ConnectionState } from '@/components/dashboard/types';
+import type { ConnectionState } from '@/lib/client/view-types';
 
 // A TV nobody touches for weeks reloads itself: when a new build is deployed, once a day, and
 // if its heap grows past a watermark. It reloads only after the server has answered the page's

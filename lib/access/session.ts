@@ -12,7 +12,7 @@ export const accessSessionSchema = z.object({
 });
 export type AccessSession = z.infer<typeof accessSessionSchema>;
 
-/** `secure`: viewers reach the app over https, as lib/edge/transport.ts decides (never from client headers). */
+/** `secure`: viewers reach the app over https, as lib/http/transport.ts decides (never from client headers). */
 export function accessSessionOptions(password: string, secure: boolean): SessionOptions {
   return {
     cookieName: SESSION_COOKIE,

@@ -5,7 +5,7 @@ import { getEnv } from '@/lib/config/env';
 import { verifyPasscode } from '@/lib/access/passcode';
 import { createPasscodeGuard, type PasscodeGuard } from '@/lib/access/passcode-guard';
 import { SLUG_PATTERN } from '@/lib/access/decide';
-import { clientKeyFor, getEdge } from '@/lib/edge';
+import { clientKeyFor, getEdge } from '@/lib/http/limits';
 
 // The passcode check behind POST /api/unlock, inside the guard's limits (passcode-guard.ts):
 // 5 wrong a minute per address, and a slowdown for everyone once a dashboard sees 30.

@@ -1,5 +1,5 @@
 import type { Snapshot } from '@/lib/pipeline/types';
-import { parseSnapshot, parseSnapshotJson } from '@/lib/client/snapshot-schema';
+import { parseSnapshot, parseSnapshotJson } from '@/lib/pipeline/snapshot-schema';
 import {
   STREAM_TIMING,
   initialStreamState,

@@ -1,4 +1,4 @@
-import type { ConnectionState } from '@/components/dashboard/types';
+import type { ConnectionState } from '@/lib/client/view-types';
 import type { Snapshot } from '@/lib/pipeline/types';
 
 // The live-connection policy as a pure state machine, so every timing rule is unit-tested

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { ConnectionState } from '@/components/dashboard/types';
+import type { ConnectionState } from '@/lib/client/view-types';
 import type { Snapshot } from '@/lib/pipeline/types';
 import { browserStreamEnvironment } from '@/lib/client/browser-stream-env';
 import { startSnapshotStream } from '@/lib/client/stream-controller';

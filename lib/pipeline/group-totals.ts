@@ -1,4 +1,4 @@
-import { addToSums, emptySums, isConvertible, toMoneyTotal, type Conversion } from '@/lib/money/totals';
+import { addToSums, emptySums, isConvertible, toMoneyTotal, type Conversion } from '@/lib/pipeline/money/totals';
 import type { DealGroup, MoneyTotal } from '@/lib/pipeline/types';
 
 export type CountedTotal = MoneyTotal & { count: number };

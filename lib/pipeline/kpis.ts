@@ -1,10 +1,10 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
-import { divideRoundHalfUp } from '@/lib/money/micros';
-import type { Conversion } from '@/lib/money/totals';
+import { divideRoundHalfUp } from '@/lib/pipeline/money/exact';
+import type { Conversion } from '@/lib/pipeline/money/totals';
 import { convertibleDealCount, totalOf } from '@/lib/pipeline/group-totals';
 import type { StageCatalog } from '@/lib/pipeline/stage-catalog';
 import type { DealGroup, Kpis, MoneyTotal } from '@/lib/pipeline/types';
-import { monthKeyOf, periodMonths } from '@/lib/time/zoned';
+import { monthKeyOf, periodMonths } from '@/lib/pipeline/zoned';
 
 export function computeKpis(
   groups: DealGroup[],

@@ -1,5 +1,5 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
-import { conversionFor } from '@/lib/money/totals';
+import { conversionFor } from '@/lib/pipeline/money/totals';
 import { computeKpis } from '@/lib/pipeline/kpis';
 import { processDealKeyer, type DealKeyer } from '@/lib/pipeline/deal-key';
 import { buildStageCatalog } from '@/lib/pipeline/stage-catalog';

@@ -1,4 +1,4 @@
-import { addToSums, emptySums, toMoneyTotal, type Conversion, type CurrencySums } from '@/lib/money/totals';
+import { addToSums, emptySums, toMoneyTotal, type Conversion, type CurrencySums } from '@/lib/pipeline/money/totals';
 import type { StageCatalog } from '@/lib/pipeline/stage-catalog';
 import type { DealGroup, StageSummary } from '@/lib/pipeline/types';
 

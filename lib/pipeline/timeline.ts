@@ -1,9 +1,9 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
-import type { Conversion } from '@/lib/money/totals';
+import type { Conversion } from '@/lib/pipeline/money/totals';
 import { totalOf } from '@/lib/pipeline/group-totals';
 import type { StageCatalog } from '@/lib/pipeline/stage-catalog';
 import type { DealGroup, TimelinePoint } from '@/lib/pipeline/types';
-import { addMonths, monthKeyOf, snapshotMonthWindow } from '@/lib/time/zoned';
+import { addMonths, monthKeyOf, snapshotMonthWindow } from '@/lib/pipeline/zoned';
 
 /**
  * Open amount and count by expected close month, from the current month to the window's last

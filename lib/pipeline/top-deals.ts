@@ -1,5 +1,5 @@
 import type { AllowedField, DashboardConfig } from '@/lib/config/dashboard-schema';
-import { toDisplayMicros, type Conversion } from '@/lib/money/totals';
+import { toDisplayMicros, type Conversion } from '@/lib/pipeline/money/totals';
 import type { DealKeyer } from '@/lib/pipeline/deal-key';
 import { compareText, type StageCatalog } from '@/lib/pipeline/stage-catalog';
 import type { Deal, TopDeal } from '@/lib/pipeline/types';

@@ -1,9 +1,9 @@
-import { checkAccessSettings } from '@/lib/access/settings';
+import { checkAccessSettings } from '@/lib/access/access-settings';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { loadDashboards } from '@/lib/config/dashboards';
 import { describeEnvError, envSchema } from '@/lib/config/env-schema';
 import { ConfigError } from '@/lib/config/errors';
-import { redisSettingsFromEnv } from '@/lib/redis/settings';
+import { redisSettingsFromEnv } from '@/lib/cache/redis/redis-settings';
 
 // Every setting the app refuses to start with, checked before anything listens: `npm start`
 // runs this first (scripts/preflight.ts), so a bad setting is reported before Next says "Ready".

@@ -1,11 +1,11 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
 import { ConfigError } from '@/lib/config/errors';
-import { checkAccessSettings } from '@/lib/access/settings';
-import { getEdge } from '@/lib/edge';
-import { installPeerAddressHook } from '@/lib/edge/peer-address';
-import { reportWebhookSetup } from '@/lib/realtime/webhook-setup';
-import { MAX_WEBHOOK_BYTES } from '@/lib/realtime/webhook-handler';
+import { checkAccessSettings } from '@/lib/access/access-settings';
+import { getEdge } from '@/lib/http/limits';
+import { installPeerAddressHook } from '@/lib/http/peer-address';
+import { reportWebhookSetup } from '@/lib/live/webhook/setup';
+import { MAX_WEBHOOK_BYTES } from '@/lib/live/webhook/handler';
 import { MAX_UNLOCK_BYTES } from '@/lib/access/unlock-request';
 import { getContext } from './context';
 import { openStreams } from './open-streams';

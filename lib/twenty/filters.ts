@@ -1,5 +1,5 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
-import { resolveAbsoluteWindow, resolveRelativeWindow, type Range } from '@/lib/time/zoned';
+import { resolveAbsoluteWindow, resolveRelativeWindow, type Range } from '@/lib/pipeline/zoned';
 import type { Capabilities } from '@/lib/twenty/capabilities';
 import { TwentyError } from '@/lib/twenty/errors';
 import { assertOneOperator, condition, rangeParts, type FilterPart } from '@/lib/twenty/filter-rules';

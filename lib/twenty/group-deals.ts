@@ -1,5 +1,5 @@
 import type { DealGroup } from '@/lib/pipeline/types';
-import { monthKeyOf, type MonthKey } from '@/lib/time/zoned';
+import { monthKeyOf, type MonthKey } from '@/lib/pipeline/zoned';
 
 // The buckets every strategy ends in: stage × currency × close month (in the dashboard's time
 // zone). Paging groups records here; groupBy and aggregates are merged and ordered here too, so

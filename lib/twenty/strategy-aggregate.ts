@@ -1,5 +1,5 @@
 import type { DealGroup } from '@/lib/pipeline/types';
-import { addMonths, snapshotMonthWindow, startOfMonth, type MonthKey } from '@/lib/time/zoned';
+import { addMonths, snapshotMonthWindow, startOfMonth, type MonthKey } from '@/lib/pipeline/zoned';
 import { currencyFilter, fetchTotals, fillPricedCounts, type AliasState, type CurrencyClass, type Total } from '@/lib/twenty/aggregate-queries';
 import { closeDateWithin, stageIn, toFilterInput } from '@/lib/twenty/filters';
 import { foldMonthsOutside, groupDeals, mergeGroups } from '@/lib/twenty/group-deals';
@@ -8,7 +8,7 @@ import { discoverCurrencies, restClass } from '@/lib/twenty/currency-discovery';
 import type { StrategyContext, StrategyResult } from '@/lib/twenty/strategy-context';
 
 // Strategy 2, for servers without groupBy (v0.55): stage × currency totals as aggregates, month
-// detail only inside the snapshot window (lib/time/zoned snapshotMonthWindow), and each total's
+// detail only inside the snapshot window (lib/pipeline/zoned snapshotMonthWindow), and each total's
 // remainder as closeMonth null — so here closeMonth null means "no close date, or outside the
 // window". Month detail comes from paging the deals closing in the window, or, when that would
 // take more calls than it saves, from one aggregate per stage × currency × local month.

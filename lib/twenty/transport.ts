@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { CallBudget } from '@/lib/twenty/budget';
 import { classifyGraphQLErrors, classifyHttpFailure, classifyThrown } from '@/lib/twenty/classify';
 import { TwentyError, redactSecret } from '@/lib/twenty/errors';
-import { assertReadOnlyDocument } from '@/lib/twenty/guard';
+import { assertReadOnlyDocument } from '@/lib/twenty/read-only-guard';
 
 // The only place that holds the API key and sends bytes to Twenty. Every document goes through
 // runQuery: read-only guard, call budget, timeout, error classification, response validation.

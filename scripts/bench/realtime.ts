@@ -34,7 +34,7 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-type SandboxHandle = Awaited<ReturnType<(typeof import('@/lib/sandbox'))['startSandbox']>>;
+type SandboxHandle = Awaited<ReturnType<(typeof import('@/sandbox'))['startSandbox']>>;
 
 /** A CRM user in a hurry: moves and re-prices existing deals, creates deals and edits, deletes, restores, destroys them. */
 function stormOf(sandbox: SandboxHandle) {
@@ -73,7 +73,7 @@ function stormOf(sandbox: SandboxHandle) {
 }
 
 async function main(): Promise<void> {
-  const { startSandbox } = await import('@/lib/sandbox');
+  const { startSandbox } = await import('@/sandbox');
   const { canonicalJson } = await import('@/lib/pipeline/version');
   const { buildSnapshotContent } = await import('@/lib/pipeline/snapshot');
   const { dealKeyerFor } = await import('@/lib/pipeline/deal-key');

@@ -3,8 +3,8 @@
 // Run: npx tsx scripts/bench/sandbox.ts   (load generator and server share this one process)
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { startSandbox } from '@/lib/sandbox/index';
-import { Workspace } from '@/lib/sandbox/workspace';
+import { startSandbox } from '@/sandbox/index';
+import { Workspace } from '@/sandbox/workspace';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

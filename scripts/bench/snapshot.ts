@@ -44,7 +44,7 @@ function signature(content: SnapshotContent): string {
 }
 
 async function main() {
-  const { startSandbox } = await import('@/lib/sandbox/index');
+  const { startSandbox } = await import('@/sandbox/index');
   const { createTwentyClient } = await import('@/lib/twenty/client');
   const { createCallBudget } = await import('@/lib/twenty/budget');
   const { dashboardDefaults } = await import('@/lib/config/dashboard-schema');

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { z } from 'zod';
-import { startSandbox } from '@/lib/sandbox/index';
+import { startSandbox } from '@/sandbox/index';
 import type { Snapshot } from '@/lib/pipeline/types';
 
 const args = z

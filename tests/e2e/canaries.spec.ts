@@ -4,7 +4,7 @@ import { test, expect } from './support/fixtures';
 import { readEvents, tickerLinesOf } from './support/event-text';
 import { E2E_API_KEY, E2E_HEALTH_TOKEN, E2E_SESSION_PASSWORD, E2E_WEBHOOK_SECRET } from './support/stacks';
 import { sealShareToken } from '@/lib/access/share-token';
-import { CANARY_MARKER } from '@/lib/sandbox/records/canaries';
+import { CANARY_MARKER } from '@/sandbox/records/canaries';
 
 // Privacy canaries: the demo workspaces run with --canaries, so every deal name, company name,
 // contact (name, email, phone) and workspace member name carries CANARY_MARKER. The dashboard

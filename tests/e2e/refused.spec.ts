@@ -1,7 +1,7 @@
 import { test, expect } from './support/fixtures';
 import { E2E_API_KEY, E2E_HEALTH_HEADERS } from './support/stacks';
 import { dashboardsFileWith, ownAppEnv, startOwnApp, type OwnApp } from './support/trust-app';
-import { startSandbox, type Sandbox } from '@/lib/sandbox/index';
+import { startSandbox, type Sandbox } from '@/sandbox/index';
 
 // A dashboard whose settings this Twenty refuses (a stage it does not have), next to a good one,
 // on the real built app: the refused one answers 503 {state: "refused"} without Twenty's text,

@@ -2,7 +2,7 @@ import { test, expect } from './support/fixtures';
 import { E2E_API_KEY, E2E_HEALTH_HEADERS, E2E_TEST_KEY } from './support/stacks';
 import { ownAppEnv, startOwnApp, type OwnApp } from './support/trust-app';
 import { floodPost, openStream, postUntilAnswered, type LiveStream } from './support/raw-http';
-import { startSandbox, type Sandbox } from '@/lib/sandbox/index';
+import { startSandbox, type Sandbox } from '@/sandbox/index';
 
 // Issue 11, availability, on the real built app: HEAD takes no stream slot (item 1), /api/unlock
 // caps what it reads (2), the passcode limits cannot lock everyone out or be overrun (3, 4), and

@@ -3,8 +3,8 @@ import { E2E_API_KEY, E2E_SESSION_PASSWORD, E2E_TEST_KEY } from './support/stack
 import { ownAppEnv, signedHeaders, startOwnApp, type OwnApp } from './support/trust-app';
 import { openStream } from './support/raw-http';
 import { sealShareToken } from '@/lib/access/share-token';
-import { startSandbox, type Sandbox } from '@/lib/sandbox/index';
-import { opportunityBody } from '@/tests/unit/webhooks/signed-request';
+import { startSandbox, type Sandbox } from '@/sandbox/index';
+import { opportunityBody } from '@/tests/unit/live/webhook/signed-request';
 
 // Issue 11, integrity, on the real built app: a replayed delivery with a new nonce (item 7),
 // cross-site posts to /api/unlock (8), a stream outliving its link (9), a returnTo that would

@@ -4,7 +4,7 @@ import { freePort } from './support/app-process';
 import { dashboardsFileWith, ownAppEnv } from './support/trust-app';
 import { openStream } from './support/raw-http';
 import { E2E_API_KEY, E2E_TEST_KEY } from './support/stacks';
-import { startSandbox } from '@/lib/sandbox/index';
+import { startSandbox } from '@/sandbox/index';
 
 // Issue 11, item 6 and the small things, on the real build: `npm start` (scripts/start.mjs) with
 // the demo workspace; SIGTERM ends every live stream at once with a retry hint and everything

@@ -4,8 +4,8 @@ import { test, expect } from './support/fixtures';
 import { E2E_API_KEY, E2E_HEALTH_HEADERS, E2E_SESSION_PASSWORD, E2E_TEST_KEY, E2E_WEBHOOK_SECRET } from './support/stacks';
 import { dashboardsFileWith, ownAppEnv, runToExit, setFault, signedHeaders, startOwnApp, type OwnApp } from './support/trust-app';
 import { sealShareToken } from '@/lib/access/share-token';
-import { startSandbox, type Sandbox } from '@/lib/sandbox/index';
-import { CANARY_MARKER } from '@/lib/sandbox/records/canaries';
+import { startSandbox, type Sandbox } from '@/sandbox/index';
+import { CANARY_MARKER } from '@/sandbox/records/canaries';
 
 // Outages, bad input, secrets and load at the edge, on the real built app: the stack's app for
 // faults seen by a TV, and apps of the test's own for a first start with Twenty down, tight

@@ -2,7 +2,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { E2E_SESSION_PASSWORD, E2E_TEST_KEY } from './support/stacks';
 import { sealShareToken } from '@/lib/access/share-token';
-import { parseSnapshot } from '@/lib/client/snapshot-schema';
+import { parseSnapshot } from '@/lib/pipeline/snapshot-schema';
 
 // The TV wall on a 1080p and a 4K screen: fills it without scrolling, type readable across a
 // room, rotates, shows its freshness and connection honestly, and looks after itself.
@@ -202,7 +202,7 @@ test.describe('TV behaviour', () => {
     // The wall sees the ticker only if the browser's snapshot parser keeps it.
     const snapshot: unknown = await (await request.get('/api/dashboards/pipeline')).json();
     const kept = parseSnapshot({ ...(snapshot as object), ticker: [] });
-    test.skip(!kept || !('ticker' in kept), 'lib/client/snapshot-schema.ts drops `ticker`, so no browser ever sees a win');
+    test.skip(!kept || !('ticker' in kept), 'lib/pipeline/snapshot-schema.ts drops `ticker`, so no browser ever sees a win');
     await page.goto(tvUrl('view=kpis'));
     await expect(page.getByTestId('tv-connection')).toHaveAttribute('data-state', 'live');
     const deals = await crm.allDeals();

@@ -2,7 +2,7 @@ import { jsonResponse } from '@/lib/http/responses';
 import { getContext } from '@/lib/server/context';
 import { getEnv } from '@/lib/config/env';
 import { getBuildId } from '@/lib/access/build-id';
-import { getEdge } from '@/lib/edge';
+import { getEdge } from '@/lib/http/limits';
 import { healthAccess, healthDetail } from '@/lib/server/health-detail';
 
 export const dynamic = 'force-dynamic';

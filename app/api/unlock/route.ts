@@ -7,9 +7,9 @@ import { accessPageHeaders, renderAccessPage, throttleMessage } from '@/lib/acce
 import { noFrameHeaders } from '@/lib/access/frame-policy';
 import { getEnv } from '@/lib/config/env';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
-import { guardRoute } from '@/lib/edge/route-guard';
-import { getEdge } from '@/lib/edge';
-import { servedOverHttps } from '@/lib/edge/transport';
+import { guardRoute } from '@/lib/http/route-check';
+import { getEdge } from '@/lib/http/limits';
+import { servedOverHttps } from '@/lib/http/transport';
 
 export const dynamic = 'force-dynamic';
 

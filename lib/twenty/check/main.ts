@@ -3,7 +3,7 @@ import { ConfigError } from '@/lib/config/errors';
 import { formatConfigError, formatReport } from '@/lib/twenty/check/format';
 import { EXIT_BAD_SETTINGS, EXIT_PROBLEM, exitCodeOf } from '@/lib/twenty/check/report';
 import { runCheck } from '@/lib/twenty/check/run';
-import { readCheckSettings } from '@/lib/twenty/check/settings';
+import { readCheckSettings } from '@/lib/twenty/check/check-settings';
 import { redactSecret } from '@/lib/twenty/errors';
 
 // `npm run check-twenty`: settings → check → table → exit code (0 all good, 1 a problem, 2 bad

@@ -12,7 +12,7 @@ import { keyNotes, webhookNotes } from '@/lib/twenty/check/notes';
 import { countRecords, metadataQueryFields } from '@/lib/twenty/check/probes';
 import { row, type CheckReport, type Row, type Section } from '@/lib/twenty/check/report';
 import { knownStages } from '@/lib/twenty/check/scope';
-import type { CheckSettings } from '@/lib/twenty/check/settings';
+import type { CheckSettings } from '@/lib/twenty/check/check-settings';
 import { createTwentyClient, type TwentyClient } from '@/lib/twenty/client';
 import { TwentyError } from '@/lib/twenty/errors';
 import type { StageOptionsResult } from '@/lib/twenty/stage-options';

@@ -109,7 +109,7 @@ export type SandboxProcess = { url: string; pid: number; stop(): Promise<void> }
 
 /** The demo workspace CLI in a child process; resolves once it prints its "ready at" line. */
 export async function startSandboxProcess(args: string[], timeoutMs = 30_000): Promise<SandboxProcess> {
-  const child = spawn('node_modules/.bin/tsx', ['lib/sandbox/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('node_modules/.bin/tsx', ['sandbox/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const pid = child.pid;
   if (pid === undefined) throw new Error('the demo workspace did not spawn');
   let errors = '';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { dashboardDefaults, dashboardsFileSchema } from '@/lib/config/dashboard-schema';
-import { checkAccessSettings } from '@/lib/access/settings';
+import { checkAccessSettings } from '@/lib/access/access-settings';
 import { ConfigError } from '@/lib/config/errors';
 
 const HASH = 'scrypt$16384$8$1$NdUejiCPs_IZaHY1NCJ1Dw$IZTEbkiPrA-Egd8T4L2TgXTV97yGcAff-e1Su7T07EE';

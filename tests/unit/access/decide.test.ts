@@ -94,7 +94,7 @@ test('a protected dashboard without SESSION_PASSWORD fails closed with 500', asy
 });
 
 test('the session cookie is HttpOnly, SameSite=Lax, and Secure when the app is served over https', () => {
-  // Whether it is served over https is lib/edge/transport.ts's decision (tests/unit/edge/transport.test.ts).
+  // Whether it is served over https is lib/http/transport.ts's decision (tests/unit/http/transport.test.ts).
   expect(accessSessionOptions(PASSWORD, true).cookieOptions).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true });
   expect(accessSessionOptions(PASSWORD, false).cookieOptions).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: false });
 });

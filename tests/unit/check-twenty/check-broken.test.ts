@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { GOOD_DASHBOARDS, KEY, OWNER_IDS, envFor, lineOf, rootFieldsSeen, runCheck, sandboxes } from './harness';
 
 // A broken workspace or dashboard: exit 1, and the line that names the problem says what to do.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { GOOD_DASHBOARDS, KEY, SECRET, SESSION, envFor, lineOf, rootFieldsSeen, runCheck, sandboxes, type RunResult } from './harness';
 
 // A healthy workspace: exit 0, every capability and dashboard listed, within 20 root fields,

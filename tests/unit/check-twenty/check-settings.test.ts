@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { SECRET, SESSION, dashboardsFile, envFor, lineOf, runCheck, sandboxes } from './harness';
 
 // Bad settings exit 2 with the app's own one-line message and never reach Twenty; settings the

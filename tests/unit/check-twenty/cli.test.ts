@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { beforeAll, expect, test } from 'vitest';
 import { z } from 'zod';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { KEY, envFor, sandboxes } from './harness';
 
 // The real command, as a user runs it: `npx tsx scripts/check-twenty.ts` with the environment

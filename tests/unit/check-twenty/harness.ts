@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { startSandbox, type Sandbox, type SandboxOptionsInput } from '@/lib/sandbox/index';
+import { startSandbox, type Sandbox, type SandboxOptionsInput } from '@/sandbox/index';
 import { checkTwenty } from '@/lib/twenty/check/main';
 
 // `npm run check-twenty` in this process, against demo workspaces on real ports, with a

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect, test } from 'vitest';
 import { DashboardView, type DashboardViewProps } from '@/components/dashboard/dashboard-view';
-import { sampleSnapshot, staleSampleSnapshot } from '@/tests/fixtures/sample-snapshot';
+import { sampleSnapshot, staleSampleSnapshot } from '@/sandbox/sample-snapshot';
 
 // Server-renders the dashboard (as the first paint does) and checks the hooks end-to-end tests rely on.
 

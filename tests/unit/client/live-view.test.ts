@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { expect, test } from 'vitest';
 import { DashboardView, type DashboardViewProps } from '@/components/dashboard/dashboard-view';
 import type { Snapshot, TickerItem } from '@/lib/pipeline/types';
-import { sampleSnapshot } from '@/tests/fixtures/sample-snapshot';
+import { sampleSnapshot } from '@/sandbox/sample-snapshot';
 
 // Server HTML is the first paint: it must already show the ticker, the badge in words and a
 // picture of every chart (recharts draws no SVG on the server).

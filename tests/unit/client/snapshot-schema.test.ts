@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { parseSnapshot, parseSnapshotJson } from '@/lib/client/snapshot-schema';
-import { sampleSnapshot, staleSampleSnapshot } from '@/tests/fixtures/sample-snapshot';
+import { parseSnapshot, parseSnapshotJson } from '@/lib/pipeline/snapshot-schema';
+import { sampleSnapshot, staleSampleSnapshot } from '@/sandbox/sample-snapshot';
 
 test('the sample snapshots survive a JSON round trip unchanged', () => {
   expect(parseSnapshotJson(JSON.stringify(sampleSnapshot))).toEqual(sampleSnapshot);

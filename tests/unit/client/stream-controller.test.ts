@@ -5,7 +5,7 @@ import type { Snapshot } from '@/lib/pipeline/types';
 import type { StreamState } from '@/lib/client/stream-state';
 import { startSnapshotStream } from '@/lib/client/stream-controller';
 import { virtualEnvironment } from '@/tests/unit/client/virtual-stream-env';
-import { sampleSnapshot } from '@/tests/fixtures/sample-snapshot';
+import { sampleSnapshot } from '@/sandbox/sample-snapshot';
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 // Waits for a real HTTP round trip, then lets the controller finish handling the response.

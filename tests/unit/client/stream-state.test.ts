@@ -11,7 +11,7 @@ import {
   type StreamEvent,
   type StreamState,
 } from '@/lib/client/stream-state';
-import { sampleSnapshot } from '@/tests/fixtures/sample-snapshot';
+import { sampleSnapshot } from '@/sandbox/sample-snapshot';
 
 const run = (events: StreamEvent[], start: StreamState = initialStreamState(true)) => events.reduce(nextStreamState, start);
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { API_KEY, gql, start } from '@/tests/unit/sandbox/harness';
 
 let sandbox: Sandbox;

@@ -2,7 +2,7 @@
 // record for update / delete / restore, one for the whole call for a 2.21 bulk destroy
 // (FINDINGS item 4), one per record for v0.55.
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { dataOf, gql, start, type PostOptions } from '@/tests/unit/sandbox/harness';
 import { startCatcher } from '@/tests/unit/sandbox/webhook-conformance-support';
 

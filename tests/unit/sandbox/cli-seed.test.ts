@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from 'vitest';
-import { seedWorkspace } from '@/lib/sandbox/records/seed';
+import { seedWorkspace } from '@/sandbox/records/seed';
 
 const TSX = 'node_modules/.bin/tsx';
 
 function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ['lib/sandbox/cli.ts', ...args], { env: { ...process.env, SANDBOX_API_KEY: '', ...env } });
+    const child = spawn(TSX, ['sandbox/cli.ts', ...args], { env: { ...process.env, SANDBOX_API_KEY: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { dataOf, decodeCursor, fixture, gql, start } from '@/tests/unit/sandbox/harness';
 
 type Page = {

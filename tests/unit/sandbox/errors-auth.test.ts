@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { API_KEY, dataOf, fixture, gql, post, start } from '@/tests/unit/sandbox/harness';
 
 type Capture = { request: { path: string; headers: Record<string, string>; body: { query: string; variables: Record<string, unknown> } }; response: { status: number; body: unknown } };

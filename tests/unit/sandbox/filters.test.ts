@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
-import type { OpportunityRow } from '@/lib/sandbox/records/types';
+import type { Sandbox } from '@/sandbox/index';
+import type { OpportunityRow } from '@/sandbox/records/types';
 import { dataOf, gql, start } from '@/tests/unit/sandbox/harness';
 
 let sandbox: Sandbox;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClientSchema, parse, validate, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
-import { startSandbox, type Sandbox, type SandboxHooks, type SandboxOptionsInput } from '@/lib/sandbox/index';
+import { startSandbox, type Sandbox, type SandboxHooks, type SandboxOptionsInput } from '@/sandbox/index';
 
 export const API_KEY = 'test-sandbox-key';
 export const ANCHOR = '2026-11-26';

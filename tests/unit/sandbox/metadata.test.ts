@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { dataOf, fixture, gql, post, start } from '@/tests/unit/sandbox/harness';
 
 type Option = { id: string; value: string; label: string; color: string; position: number };

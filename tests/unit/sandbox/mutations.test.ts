@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { SandboxChange } from '@/lib/sandbox/events';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { SandboxChange } from '@/sandbox/events';
+import type { Sandbox } from '@/sandbox/index';
 import { dataOf, FIXTURES, gql, start } from '@/tests/unit/sandbox/harness';
 
 type Node = { id: string; name: string; stage: string; deletedAt: string | null; updatedAt: string; amount: { amountMicros: number | null; currencyCode: string | null } };

@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
-import type { Sandbox, SandboxHooks } from '@/lib/sandbox/index';
+import type { Sandbox, SandboxHooks } from '@/sandbox/index';
 import { fixture, gql, post, start } from '@/tests/unit/sandbox/harness';
 
 const open: Sandbox[] = [];

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterEach, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
-import { CANARY_MARKER } from '@/lib/sandbox/records/canaries';
+import type { Sandbox } from '@/sandbox/index';
+import { CANARY_MARKER } from '@/sandbox/records/canaries';
 import { API_KEY, dataOf, gql, start } from '@/tests/unit/sandbox/harness';
 
 const ONE = `query { opportunities(first: 1) { totalCount } companies(first: 1) { totalCount } }`;
@@ -52,7 +52,7 @@ test('a fault can be on from the start (startSandbox option and the CLI --fault 
   const sandbox = await open({ fault: { mode: 'http-500' } });
   expect((await fetch(`${sandbox.url}/graphql`, { method: 'POST', body: '{}' })).status).toBe(500);
 
-  const child = spawn('node_modules/.bin/tsx', ['lib/sandbox/cli.ts', '--port', '0', '--api-key', 'k', '--opportunities', '5', '--fault', 'rate-limited', '--fault-shape', '1.x']);
+  const child = spawn('node_modules/.bin/tsx', ['sandbox/cli.ts', '--port', '0', '--api-key', 'k', '--opportunities', '5', '--fault', 'rate-limited', '--fault-shape', '1.x']);
   try {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
@@ -69,7 +69,7 @@ test('a fault can be on from the start (startSandbox option and the CLI --fault 
 });
 
 test('the CLI names a bad --fault in one line and exits 2', async () => {
-  const child = spawn('node_modules/.bin/tsx', ['lib/sandbox/cli.ts', '--api-key', 'k', '--fault', 'sideways']);
+  const child = spawn('node_modules/.bin/tsx', ['sandbox/cli.ts', '--api-key', 'k', '--fault', 'sideways']);
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -2,10 +2,10 @@
 // replayed on the demo workspace in `0.55` mode with a `--webhook-url`/`--webhook-secret` webhook:
 // the capture's API calls (api-calls.json) on one deal, compared delivery by delivery.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
-import { parseOpportunityInput } from '@/lib/sandbox/records/opportunity-input';
-import type { Actor } from '@/lib/sandbox/records/types';
-import { signTwentyDelivery } from '@/lib/sandbox/webhooks/sign';
+import type { Sandbox } from '@/sandbox/index';
+import { parseOpportunityInput } from '@/sandbox/records/opportunity-input';
+import type { Actor } from '@/sandbox/records/types';
+import { signTwentyDelivery } from '@/sandbox/webhooks/sign';
 import { start } from '@/tests/unit/sandbox/harness';
 import { CAPTURED_SECRET_0_55, captured055, header, headerForm, normalForm, startCatcher, type Delivery } from '@/tests/unit/sandbox/webhook-conformance-support';
 

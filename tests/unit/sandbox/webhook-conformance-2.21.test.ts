@@ -3,12 +3,12 @@
 // bulk), must reach the same webhooks with the same body — key order, types, values that can repeat —
 // the same request head and Twenty's signature.
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
-import { memberActor } from '@/lib/sandbox/records/members';
-import { parseOpportunityInput } from '@/lib/sandbox/records/opportunity-input';
-import { MEMBERS } from '@/lib/sandbox/records/seed-names';
-import type { Actor } from '@/lib/sandbox/records/types';
-import { signTwentyDelivery } from '@/lib/sandbox/webhooks/sign';
+import type { Sandbox } from '@/sandbox/index';
+import { memberActor } from '@/sandbox/records/members';
+import { parseOpportunityInput } from '@/sandbox/records/opportunity-input';
+import { MEMBERS } from '@/sandbox/records/seed-names';
+import type { Actor } from '@/sandbox/records/types';
+import { signTwentyDelivery } from '@/sandbox/webhooks/sign';
 import { start } from '@/tests/unit/sandbox/harness';
 import {
   CAPTURED_SECRETS_2_21, captured221, captures221, header, headerForm, normalForm, startCatcher, type Delivery,

@@ -2,9 +2,9 @@
 // (real-2.21/webhooks/067-metadata.roleTarget.created); `opportunity.*` webhooks do not. The demo
 // workspace's metadata change is a stage-option edit (updateOneField): `metadata.fieldMetadata.updated`.
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
-import { createWebhookDispatcher } from '@/lib/sandbox/webhooks/dispatcher';
-import { signTwentyDelivery } from '@/lib/sandbox/webhooks/sign';
+import type { Sandbox } from '@/sandbox/index';
+import { createWebhookDispatcher } from '@/sandbox/webhooks/dispatcher';
+import { signTwentyDelivery } from '@/sandbox/webhooks/sign';
 import { start } from '@/tests/unit/sandbox/harness';
 import { CAPTURED_SECRETS_2_21, captured221, header, headerForm, startCatcher, type Delivery } from '@/tests/unit/sandbox/webhook-conformance-support';
 

@@ -12,7 +12,7 @@ import {
   ACTIVITY_LOSE_DEAL,
   ACTIVITY_UPDATE_DEAL,
   startActivity,
-} from '@/lib/sandbox/activity';
+} from '@/sandbox/activity';
 
 const introspection = JSON.parse(readFileSync(join(process.cwd(), 'tests/fixtures/twenty/real/introspection-core.json'), 'utf8')) as {
   response: { body: { data: IntrospectionQuery } };

@@ -1,8 +1,8 @@
 // Webhook registration: createWebhook/deleteWebhook on /metadata as Twenty 2.21 answers them
 // (real-2.21/webhook-create-*.json), and the command-line webhooks (--webhook-url/--webhook-secret).
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
-import { signTwentyDelivery } from '@/lib/sandbox/webhooks/sign';
+import type { Sandbox } from '@/sandbox/index';
+import { signTwentyDelivery } from '@/sandbox/webhooks/sign';
 import { dataOf, fixture, gql, post, start } from '@/tests/unit/sandbox/harness';
 import { header, startCatcher, type Delivery } from '@/tests/unit/sandbox/webhook-conformance-support';
 

@@ -2,13 +2,13 @@
 // token, the --activity user) carry `userId` and `workspaceMemberId`; API-key changes carry neither
 // (real-2.21/webhooks/390 vs 011). The record's updatedBy names the writer either way.
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
-import { CANARY_MARKER } from '@/lib/sandbox/records/canaries';
-import { MEMBERS } from '@/lib/sandbox/records/seed-names';
+import type { Sandbox } from '@/sandbox/index';
+import { CANARY_MARKER } from '@/sandbox/records/canaries';
+import { MEMBERS } from '@/sandbox/records/seed-names';
 import { API_KEY, dataOf, gql, start } from '@/tests/unit/sandbox/harness';
 import { startCatcher } from '@/tests/unit/sandbox/webhook-conformance-support';
-import { createMemoryNonceStore } from '@/lib/webhooks/nonce-store';
-import { verifyTwentyWebhook } from '@/lib/webhooks/verify';
+import { createMemoryNonceStore } from '@/lib/live/webhook/nonce-store';
+import { verifyTwentyWebhook } from '@/lib/live/webhook/verify';
 
 const USER_TOKEN = 'test-user-session';
 const UPDATE = `mutation($id: UUID!, $d: OpportunityUpdateInput!){ updateOpportunity(id: $id, data: $d){ id } }`;

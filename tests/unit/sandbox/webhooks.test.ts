@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { SandboxChange } from '@/lib/sandbox/events';
-import { createWebhookDispatcher, type WebhookDispatcherOptions } from '@/lib/sandbox/webhooks/dispatcher';
-import { operationsMatchingEvent, operationsMatchingMetadataEvent, targetWantsMetadataEvent } from '@/lib/sandbox/webhooks/operations';
-import { createMemoryNonceStore } from '@/lib/webhooks/nonce-store';
-import { verifyTwentyWebhook } from '@/lib/webhooks/verify';
-import { readRealFixtureBody } from '@/tests/unit/webhooks/real-deliveries';
+import type { SandboxChange } from '@/sandbox/events';
+import { createWebhookDispatcher, type WebhookDispatcherOptions } from '@/sandbox/webhooks/dispatcher';
+import { operationsMatchingEvent, operationsMatchingMetadataEvent, targetWantsMetadataEvent } from '@/sandbox/webhooks/operations';
+import { createMemoryNonceStore } from '@/lib/live/webhook/nonce-store';
+import { verifyTwentyWebhook } from '@/lib/live/webhook/verify';
+import { readRealFixtureBody } from '@/tests/unit/live/webhook/real-deliveries';
 
 type Received = { path: string; headers: Headers; rawBody: Buffer; json: Record<string, unknown> };
 

@@ -20,7 +20,7 @@ function dashboardsFile(dashboards: unknown[]): string {
 }
 
 test('npm run sandbox -- --help prints the usage and exits 0', async () => {
-  const { code, stdout, stderr } = await runScript('lib/sandbox/cli.ts', ['--help']);
+  const { code, stdout, stderr } = await runScript('sandbox/cli.ts', ['--help']);
   expect(stderr).toBe('');
   expect(code).toBe(0);
   expect(stdout).toMatch(/^usage: npm run sandbox -- /);

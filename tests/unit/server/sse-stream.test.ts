@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { Snapshot } from '@/lib/pipeline/types';
 import { createOpenStreams } from '@/lib/server/open-streams';
-import { HEARTBEAT_MS, snapshotStream } from '@/lib/server/sse';
-import { sampleSnapshot } from '@/tests/fixtures/sample-snapshot';
+import { HEARTBEAT_MS, snapshotStream } from '@/lib/http/sse';
+import { sampleSnapshot } from '@/sandbox/sample-snapshot';
 
 // Every stream gives its slot back however it ends (issue 11, item 1), ends when the link or
 // session that opened it expires (item 9), and ends at once on shutdown with a retry hint (item 6).

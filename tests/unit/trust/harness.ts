@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach } from 'vitest';
 import { envSchema } from '@/lib/config/env-schema';
-import { startSandbox, type Sandbox, type SandboxOptionsInput } from '@/lib/sandbox/index';
+import { startSandbox, type Sandbox, type SandboxOptionsInput } from '@/sandbox/index';
 import { buildContext, type AppContext } from '@/lib/server/context';
 import { createLogger, replaceLogger } from '@/lib/server/log';
 import type { Snapshot } from '@/lib/pipeline/types';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Fault } from '@/lib/sandbox/index';
+import type { Fault } from '@/sandbox/index';
 import type { StaleReason } from '@/lib/pipeline/types';
 import { APP_KEY, SLUG, sleep, stackPerTest, waitFor, type Captured } from '@/tests/unit/trust/harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dashboardDefaults } from '@/lib/config/dashboard-schema';
-import { snapshotMonthWindow } from '@/lib/time/zoned';
+import { snapshotMonthWindow } from '@/lib/pipeline/zoned';
 import { createCallBudget } from '@/lib/twenty/budget';
 import { createTwentyClient } from '@/lib/twenty/client';
 import { KEY, NOW, dashboard, startSandboxesForFile } from './helpers/sandboxes';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import type { FetchStrategy } from '@/lib/pipeline/types';
-import { snapshotMonthWindow } from '@/lib/time/zoned';
+import { snapshotMonthWindow } from '@/lib/pipeline/zoned';
 import type { TwentyClientOptions } from '@/lib/twenty/client';
 import { requestProblems } from './helpers/request-rules';
 import { DASHBOARDS, NOW, OPPORTUNITIES, dashboard, startSandboxesForFile, type Version } from './helpers/sandboxes';

@@ -1,6 +1,6 @@
 import { gateApiRequest } from '@/lib/access/api-gate';
-import { matchesIfNoneMatch, snapshotEtag } from '@/lib/edge/etag';
-import { snapshotBody } from '@/lib/edge/snapshot-body';
+import { matchesIfNoneMatch, snapshotEtag } from '@/lib/http/etag';
+import { snapshotBody } from '@/lib/http/snapshot-body';
 import { jsonResponse } from '@/lib/http/responses';
 import { getContext } from '@/lib/server/context';
 

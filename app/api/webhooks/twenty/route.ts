@@ -1,5 +1,5 @@
-import { handleTwentyWebhook, webhookMethodNotAllowed } from '@/lib/realtime/webhook-handler';
-import { guardRoute } from '@/lib/edge/route-guard';
+import { handleTwentyWebhook, webhookMethodNotAllowed } from '@/lib/live/webhook/handler';
+import { guardRoute } from '@/lib/http/route-check';
 import { getContext } from '@/lib/server/context';
 import { logger } from '@/lib/server/log';
 

@@ -3,7 +3,7 @@
 // match it (status, errors, null data, shape; the data where reproducible).
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { casesOf, filesUnder, readJson, REAL_055, type Capture } from '@/tests/unit/sandbox/conformance/captures';
 import { differences } from '@/tests/unit/sandbox/conformance/compare';
 import { DATA_055, NOT_REPLAYED_055, RATE_LIMIT_SCALED, RATE_LIMIT_SCENARIO, tokenFor } from '@/tests/unit/sandbox/conformance/manifest-0.55';

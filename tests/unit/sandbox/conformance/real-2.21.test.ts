@@ -3,7 +3,7 @@
 // the capture: status, errors (message, code, subCode, user message), which data is null, the shape,
 // and the data itself where the replica reproduces it.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { filesUnder, loadCapture, REAL_221 } from '@/tests/unit/sandbox/conformance/captures';
 import { differences } from '@/tests/unit/sandbox/conformance/compare';
 import { isReplayed221, planFor, type Target } from '@/tests/unit/sandbox/conformance/manifest-2.21';

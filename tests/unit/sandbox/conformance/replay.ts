@@ -1,6 +1,6 @@
 // Sending a captured request to a demo workspace as the capture's caller, and the workspaces the
 // 2.21 captures are replayed against.
-import { startSandbox, type Sandbox, type SandboxHooks, type SandboxOptionsInput } from '@/lib/sandbox/index';
+import { startSandbox, type Sandbox, type SandboxHooks, type SandboxOptionsInput } from '@/sandbox/index';
 import type { Answer } from '@/tests/unit/sandbox/conformance/compare';
 import type { Capture } from '@/tests/unit/sandbox/conformance/captures';
 import type { Caller } from '@/tests/unit/sandbox/conformance/manifest-2.21';

@@ -12,8 +12,8 @@
 // them are compared by shape, or by group order where that depends on the values alone.
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Sandbox } from '@/lib/sandbox/index';
-import type { Actor, CompanyRow, OpportunityRow, WorkspaceMemberRow } from '@/lib/sandbox/records/types';
+import type { Sandbox } from '@/sandbox/index';
+import type { Actor, CompanyRow, OpportunityRow, WorkspaceMemberRow } from '@/sandbox/records/types';
 import { readJson, REAL_221 } from '@/tests/unit/sandbox/conformance/captures';
 
 /** initial: the 300 records before the latency steps (groupby/, 16:12); 300: after step 2 (misc/, 16:17); 460: the second run. */

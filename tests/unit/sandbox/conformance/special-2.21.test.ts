@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { z } from 'zod';
-import type { Sandbox } from '@/lib/sandbox/index';
+import type { Sandbox } from '@/sandbox/index';
 import { readJson, REAL_221 } from '@/tests/unit/sandbox/conformance/captures';
 import { KEYS, startWorkspace } from '@/tests/unit/sandbox/conformance/replay';
 

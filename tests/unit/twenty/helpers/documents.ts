@@ -23,7 +23,7 @@ export function variableErrors(schema: GraphQLSchema, source: string, variables:
 
 /**
  * v0.55 has no groupBy. This adds one in the shape the demo workspace and Twenty 1.x+ use
- * (see lib/sandbox/README.md), so the groupBy documents can be validated too.
+ * (see sandbox/README.md), so the groupBy documents can be validated too.
  */
 export function withGroupBy(schema: GraphQLSchema): GraphQLSchema {
   return extendSchema(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { dashboardDefaults, type DashboardConfig } from '@/lib/config/dashboard-schema';
-import { startSandbox, type Sandbox } from '@/lib/sandbox/index';
+import { startSandbox, type Sandbox } from '@/sandbox/index';
 import { createCallBudget } from '@/lib/twenty/budget';
 import { createTwentyClient, type TwentyClientOptions } from '@/lib/twenty/client';
 import { strict221, type StrictFetch } from './strict-221';

@@ -1,6 +1,6 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import type { DealGroup } from '@/lib/pipeline/types';
-import { resolveAbsoluteWindow, resolveRelativeWindow } from '@/lib/time/zoned';
+import { resolveAbsoluteWindow, resolveRelativeWindow } from '@/lib/pipeline/zoned';
 
 // The answer, computed without lib/twenty: every record read with plain fetch, filtered and
 // grouped by straightforward code here.

@@ -1,7 +1,7 @@
 import { gateApiRequest } from '@/lib/access/api-gate';
-import { clientKeyFor, edgeRefusal, getEdge } from '@/lib/edge';
+import { clientKeyFor, edgeRefusal, getEdge } from '@/lib/http/limits';
 import { getContext } from '@/lib/server/context';
-import { SSE_HEADERS, snapshotStream } from '@/lib/server/sse';
+import { SSE_HEADERS, snapshotStream } from '@/lib/http/sse';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,34 @@
+import 'server-only';
+import { createClusterCoordinator, type ClusterCoordinator, type ClusterCoordinatorOptions } from '@/lib/cache/cluster/coordinator';
+import { newInstanceId } from '@/lib/cache/cluster/instance-id';
+import { sharedRedisConnection, type RedisConnection } from '@/lib/cache/redis/connection';
+import { createRedisNonceStore } from '@/lib/cache/redis/nonce-store';
+import { describeRedisUrl, redisSettingsFromEnv } from '@/lib/cache/redis/redis-settings';
+import type { NonceStore } from '@/lib/live/webhook/nonce-store';
+
+// The one call lib/server/context.ts makes: undefined without REDIS_URL (everything stays in
+// memory), otherwise the process's Redis connection and the pieces built on it. Reads REDIS_URL,
+// which may carry a password, hence server-only.
+
+export type ClusterSetup = {
+  redis: RedisConnection;
+  instanceId: string;
+  /** The coordinator for the snapshot cache (see ClusterCoordinator for the wiring). */
+  coordinator(opts: Omit<ClusterCoordinatorOptions, 'redis' | 'instanceId' | 'log'>): ClusterCoordinator;
+  /** Webhook replay protection shared by every instance; `fallback` serves while Redis is down. */
+  nonces(fallback: NonceStore): NonceStore;
+};
+
+export function clusterFromEnv(env: Record<string, string | undefined>, log: (line: string) => void): ClusterSetup | undefined {
+  const settings = redisSettingsFromEnv(env);
+  if (!settings) return undefined;
+  const redis = sharedRedisConnection({ url: settings.url, prefix: settings.prefix, log });
+  const instanceId = newInstanceId();
+  log(`cluster: instance ${instanceId} on ${describeRedisUrl(settings.url)} (prefix "${settings.prefix}")`);
+  return {
+    redis,
+    instanceId,
+    coordinator: (opts) => createClusterCoordinator({ ...opts, redis, instanceId, log }),
+    nonces: (fallback) => createRedisNonceStore({ redis, fallback, log }),
+  };
+}

@@ -1,0 +1,106 @@
+import type { AllowedField } from '@/lib/config/dashboard-schema';
+import type { Deal } from '@/lib/pipeline/types';
+import { timeOf, type RecordState } from '@/lib/live/record-state';
+import { normaliseCurrency } from '@/lib/twenty/group-deals';
+
+// The top-deals list exactly as lib/twenty reads it: one page of N open deals ordered by
+// amountMicros DESC NULLS LAST, then id (Twenty's tie-breaker), with only the allowed fields
+// (others null). Deals below the page are unknown to us, so any change that could pull one of
+// them up (a listed deal dropping out or falling below the last one) is not exact.
+
+export type Placement = { state: RecordState | null; qualifies: boolean };
+
+type Ranked = Pick<Deal, 'id' | 'amountMicros'>;
+
+export function compareUpstream(a: Ranked, b: Ranked): number {
+  if (a.amountMicros !== b.amountMicros) {
+    if (a.amountMicros === null) return 1;
+    if (b.amountMicros === null) return -1;
+    return a.amountMicros > b.amountMicros ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The deal as the top-deals query would have returned it; companyName decided by the caller. */
+export function toListedDeal(state: RecordState, fields: ReadonlySet<AllowedField>, companyName: string | null): Deal {
+  const amount = fields.has('amount');
+  return {
+    id: state.id,
+    name: fields.has('name') ? state.name : null,
+    stage: state.stage,
+    amountMicros: amount ? state.amountMicros : null,
+    currencyCode: amount ? normaliseCurrency(state.currencyCode) : null,
+    closeDate: fields.has('closeDate') ? state.closeDate : null,
+    companyName,
+    updatedAt: state.updatedAt,
+  };
+}
+
+/** A webhook has a company id, not its name: keep the listed name only if the id did not change. */
+function companyNameFor(listed: Deal | undefined, prior: RecordState | null, next: RecordState, fields: ReadonlySet<AllowedField>): string | null | undefined {
+  if (!fields.has('company') || next.companyId === null) return null;
+  if (listed && prior && prior.companyId === next.companyId) return listed.companyName;
+  return undefined;
+}
+
+/** The list after one deal went from `prior` to `next`; null when that cannot be known exactly. */
+export function moveInTopDeals(
+  deals: readonly Deal[],
+  limit: number,
+  fields: ReadonlySet<AllowedField>,
+  prior: Placement,
+  next: Placement & { state: RecordState },
+): Deal[] | null {
+  const index = deals.findIndex((d) => d.id === next.state.id);
+  const listed = index >= 0 ? deals[index] : undefined;
+  if (limit === 0 || (!listed && !next.qualifies)) return [...deals];
+  const companyName = companyNameFor(listed, prior.state, next.state, fields);
+  if (next.qualifies && companyName === undefined) return null;
+  const candidate = toListedDeal(next.state, fields, companyName ?? null);
+
+  // Same amount, still a candidate: its rank among the others cannot have changed.
+  if (prior.state && prior.qualifies && next.qualifies && prior.state.amountMicros === next.state.amountMicros) {
+    return listed ? deals.map((d, i) => (i === index ? candidate : d)) : [...deals];
+  }
+  const others = deals.filter((d) => d.id !== next.state.id);
+  const last = deals[deals.length - 1];
+  const full = deals.length >= limit;
+  if (!fields.has('amount')) {
+    // Without amounts the listed deals' ranks are unknown, so only a list that holds every
+    // candidate can change. Its order then differs from Twenty's, which nothing reads: with
+    // amounts hidden, lib/pipeline orders top deals by id.
+    if (full) return null;
+    return next.qualifies ? [...others, candidate] : others;
+  }
+  if (!next.qualifies) return full ? null : others;
+  if (!full || !last || compareUpstream(candidate, last) <= 0) {
+    return [...others, candidate].sort(compareUpstream).slice(0, limit);
+  }
+  // It fell below the last listed deal: an unlisted deal may now take its place.
+  return listed ? null : [...deals];
+}
+
+/**
+ * An update that touched only display fields (name, company…) of a deal whose earlier state is
+ * unknown: totals cannot move, only a listed deal's fields. null when the listed deal disagrees
+ * with the webhook on a ranked field (drift: refresh) or its company name would be needed.
+ */
+export function refreshListedFields(
+  deals: readonly Deal[],
+  next: RecordState,
+  fields: ReadonlySet<AllowedField>,
+  updatedFields: readonly string[],
+): Deal[] | null {
+  const index = deals.findIndex((d) => d.id === next.id);
+  const listed = deals[index];
+  if (!listed) return [...deals];
+  if (timeOf(listed.updatedAt) > timeOf(next.updatedAt)) return [...deals];
+  if (fields.has('company') && updatedFields.includes('companyId')) return null;
+  const candidate = toListedDeal(next, fields, listed.companyName);
+  const agrees =
+    candidate.stage === listed.stage &&
+    candidate.amountMicros === listed.amountMicros &&
+    candidate.currencyCode === listed.currencyCode &&
+    candidate.closeDate === listed.closeDate;
+  return agrees ? deals.map((d, i) => (i === index ? candidate : d)) : null;
+}

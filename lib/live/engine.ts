@@ -1,0 +1,188 @@
+import type { LoadedContent, SnapshotCache } from '@/lib/cache';
+import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import type { PipelineData, SnapshotContent } from '@/lib/pipeline/types';
+import type { DealKeyer } from '@/lib/pipeline/deal-key';
+import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
+import type { Basis } from '@/lib/live/exact-update';
+import { timeFrameOf } from '@/lib/live/filter-match';
+import { createReconciler } from '@/lib/live/reconciler';
+import { trackReads, type ReadTracker } from '@/lib/live/read-tracking';
+import { createRecordMemory } from '@/lib/live/record-memory';
+import { createRefreshScheduler } from '@/lib/live/refresh-scheduler';
+import { newFeed, newStats, type DashboardFeed, type RealtimeStats } from '@/lib/live/feed';
+import { flushFeed, overflowed } from '@/lib/live/flush';
+import { createLagMeter } from '@/lib/live/lag';
+import { routeDelivery } from '@/lib/live/route-delivery';
+import { addToTicker } from '@/lib/live/ticker';
+import type { CallBudget } from '@/lib/twenty/budget';
+import type { WebhookEvent } from '@/lib/live/webhook/payload';
+
+// From webhook to snapshot. Every load of a dashboard goes through `load` here, which keeps the
+// PipelineData the snapshot was built from; deliveries are applied to that data exactly when
+// that is provable (no upstream call), otherwise they are coalesced into budgeted refreshes.
+
+export type RealtimeOptions = {
+  dashboards: ReadonlyMap<string, DashboardConfig>;
+  fetchData: (dashboard: DashboardConfig, now: Date) => Promise<PipelineData>;
+  budget: CallBudget;
+  demo: boolean;
+  reconcileIntervalMs: number;
+  /** Gathers a burst of deliveries into one refresh. */
+  debounceMs?: number;
+  /** Gathers deliveries that apply exactly into one snapshot update. */
+  batchMs?: number;
+  /** Allowed difference between Twenty's clock (updatedAt) and ours. */
+  clockSkewMs?: number;
+  reconcileAfterErrorMs?: number;
+  recordMemoryMax?: number;
+  /** Names top deals and ticker lines on the wire (default: this process's random keyer). */
+  dealKeys?: DealKeyer;
+  now?: () => number;
+};
+
+export type RealtimeEngine = {
+  /** The cache's load function: fetches, remembers the data, returns the content with the ticker. */
+  load(slug: string): Promise<LoadedContent>;
+  /** Connects the cache; returns it wrapped so reads are tracked (use the returned one). */
+  attach(cache: SnapshotCache): SnapshotCache;
+  /** Takes one verified delivery (createdAt: its record's, see created-at.ts); returns at once. */
+  accept(event: WebhookEvent, createdAt?: string | null): void;
+  startReconciler(): void;
+  stop(): void;
+  stats(): RealtimeStats;
+  /** Nothing pending: no delivery waiting, no refresh due or running (benchmarks, tests). */
+  isSettled(): boolean;
+};
+
+export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
+  const now = opts.now ?? Date.now;
+  const clockSkewMs = opts.clockSkewMs ?? 1_000;
+  const batchMs = opts.batchMs ?? 50;
+  const memory = createRecordMemory(opts.recordMemoryMax ?? 50_000);
+  const stats = newStats();
+  const lag = createLagMeter();
+  const feeds = new Map<string, DashboardFeed>([...opts.dashboards.keys()].map((slug) => [slug, newFeed(slug)]));
+  let cache: SnapshotCache | undefined;
+  let reads: ReadTracker | undefined;
+
+  const dashboardOf = (slug: string): DashboardConfig => {
+    const dashboard = opts.dashboards.get(slug);
+    if (!dashboard) throw new Error(`unknown dashboard ${slug}`);
+    return dashboard;
+  };
+
+  const scheduler = createRefreshScheduler({
+    debounceMs: opts.debounceMs ?? 150,
+    budget: opts.budget,
+    now,
+    isLoading: (slug) => (feeds.get(slug)?.loading ?? 0) > 0,
+    callsPerRefresh: (slug) => feeds.get(slug)?.callsPerRefresh ?? 1,
+    start: (slug) => {
+      stats.refreshesStarted += 1;
+      cache?.invalidate(slug);
+    },
+  });
+  const reconciler = createReconciler({
+    slugs: () => feeds.keys(),
+    inUse: (slug, since) => reads?.inUse(slug, since) ?? false,
+    request: (slug) => scheduler.request(slug),
+    intervalMs: opts.reconcileIntervalMs,
+    afterErrorMs: opts.reconcileAfterErrorMs ?? Math.min(15_000, opts.reconcileIntervalMs),
+    now,
+  });
+
+  function contentOf(feed: DashboardFeed, basis: Basis, at: Date): SnapshotContent {
+    return { ...buildSnapshotContent(basis.data, dashboardOf(feed.slug), at, { demo: opts.demo, dealKeys: opts.dealKeys }), ticker: [...feed.ticker] };
+  }
+
+  function flush(feed: DashboardFeed): void {
+    feed.batchTimer = undefined;
+    flushFeed(feed, {
+      dashboard: dashboardOf(feed.slug),
+      now: now(),
+      clockSkewMs,
+      stats,
+      lag,
+      publishedTicker: cache?.peek(feed.slug)?.ticker,
+      requestRefresh: () => scheduler.request(feed.slug),
+      publish: () => {
+        if (!cache || !feed.basis) return;
+        cache.set(feed.slug, contentOf(feed, feed.basis, new Date(now())));
+        stats.exactUpdates += 1;
+      },
+    });
+  }
+
+  function scheduleFlush(feed: DashboardFeed): void {
+    if (feed.batchTimer !== undefined) return;
+    feed.batchTimer = setTimeout(() => flush(feed), batchMs);
+    feed.batchTimer.unref?.();
+  }
+
+  return {
+    async load(slug) {
+      const feed = feeds.get(slug);
+      const dashboard = dashboardOf(slug);
+      if (!feed) throw new Error(`unknown dashboard ${slug}`);
+      feed.loading += 1;
+      stats.loads += 1;
+      const loadStartedAt = now();
+      const fetchedNow = new Date(loadStartedAt);
+      const callsBefore = opts.budget.stats().acquired;
+      // Every delivery waiting for a refresh arrived before this fetch, so the fetch holds it.
+      const covered = feed.awaitingRefresh;
+      feed.awaitingRefresh = [];
+      let succeeded = false;
+      try {
+        const data = await opts.fetchData(dashboard, fetchedNow);
+        feed.callsPerRefresh = Math.max(1, opts.budget.stats().acquired - callsBefore);
+        feed.basis = { data, fetchedNow, loadStartedAt, loadFinishedAt: now(), frame: timeFrameOf(dashboard, fetchedNow), applied: new Map() };
+        succeeded = true;
+        return { ...contentOf(feed, feed.basis, fetchedNow), asOf: data.fetchedAt };
+      } catch (error) {
+        stats.loadFailures += 1;
+        feed.awaitingRefresh.unshift(...covered);
+        reconciler.upstreamFailed(slug);
+        throw error;
+      } finally {
+        feed.loading -= 1;
+        // Runs after the cache has published this load (it does so in the microtasks that follow).
+        setTimeout(() => {
+          if (succeeded) for (const at of covered) lag.record(now() - at);
+          scheduler.loadFinished(slug);
+          scheduleFlush(feed);
+        }, 0).unref?.();
+      }
+    },
+    attach(target) {
+      reads = trackReads(target, now);
+      cache = reads.cache;
+      return cache;
+    },
+    accept(event, createdAt = null) {
+      stats.received += 1;
+      const routed = routeDelivery(event, createdAt, memory, feeds.values(), (slug) => opts.dashboards.get(slug), new Date(now()), opts.dealKeys);
+      if (routed.ignored) stats.ignored[routed.ignored] += 1;
+      for (const slug of routed.refresh) {
+        const reason = routed.refreshReason ?? 'company';
+        stats.refreshReasons[reason] = (stats.refreshReasons[reason] ?? 0) + 1;
+        scheduler.request(slug);
+      }
+      for (const { feed, transition, tickerItem } of routed.perDashboard) {
+        if (tickerItem) feed.ticker = addToTicker(feed.ticker, tickerItem);
+        if (transition && (feed.basis || feed.loading > 0)) feed.pending.push(transition);
+        if (overflowed(feed)) scheduler.request(feed.slug);
+        if (transition || tickerItem) scheduleFlush(feed);
+      }
+    },
+    startReconciler: () => reconciler.start(),
+    stop() {
+      reconciler.stop();
+      scheduler.stop();
+      for (const feed of feeds.values()) if (feed.batchTimer !== undefined) clearTimeout(feed.batchTimer);
+    },
+    stats: () => ({ ...stats, scheduler: scheduler.stats(), memorySize: memory.size(), lag: lag.summary() }),
+    isSettled: () =>
+      [...feeds.values()].every((f) => f.loading === 0 && f.pending.length === 0 && f.batchTimer === undefined && !scheduler.isPending(f.slug)),
+  };
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createSnapshotCache, type LoadedContent, type SnapshotCache } from '@/lib/cache';
+import { createClusterCoordinator, type ClusterCoordinator, type ClusterCoordinatorOptions } from '@/lib/cache/cluster';
+import { dashboardDefaults, type DashboardConfig } from '@/lib/config/dashboard-schema';
+import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
+import type { Snapshot } from '@/lib/pipeline/types';
+import type { RedisConnection } from '@/lib/cache/redis/connection';
+import { startSandbox, type Sandbox } from '@/sandbox/index';
+import { classifyStaleReason } from '@/lib/server/stale-reason';
+import { createCallBudget, createTwentyClient } from '@/lib/twenty';
+import type { RedisHarness } from '@/tests/unit/cache/redis/harness';
+
+// N app "instances" in one process, as the app would build them: each with its own Redis
+// connections, its own Twenty client and its own snapshot cache, loading from one real demo
+// workspace over HTTP. `upstream.loads` counts the real loads across all instances.
+
+export const KEY = 'cluster-key';
+export const BOARDS: DashboardConfig[] = [
+  dashboardDefaults({ slug: 'sales', title: 'Sales', fields: ['name', 'amount', 'stage'], topDeals: 5 }),
+  dashboardDefaults({ slug: 'emea', title: 'EMEA', currency: 'EUR', rates: { USD: '0.92' } }),
+];
+
+export type Instance = {
+  id: string;
+  redis: RedisConnection;
+  coordinator: ClusterCoordinator;
+  cache: SnapshotCache;
+  /** Everything this instance's subscribers heard, per slug. */
+  heard: Map<string, Snapshot[]>;
+  lines: string[];
+};
+
+export function sandboxForFile(): () => Sandbox {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, apiKey: KEY, opportunities: 400, seed: 7, rateLimit: 1_000_000 });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  return () => {
+    if (!sandbox) throw new Error('sandbox not started');
+    return sandbox;
+  };
+}
+
+export type Upstream = { loads: number; failNext: number };
+
+export function sandboxLoad(sandbox: Sandbox, upstream: Upstream): (slug: string) => Promise<LoadedContent> {
+  const twenty = createTwentyClient({ apiUrl: sandbox.url, apiKey: KEY, budget: createCallBudget({ perMinute: 100_000 }), log: () => {} });
+  return async (slug) => {
+    const dashboard = BOARDS.find((b) => b.slug === slug);
+    if (!dashboard) throw new Error(`unknown dashboard ${slug}`);
+    upstream.loads += 1;
+    const now = new Date();
+    const data = await twenty.fetchPipelineData(dashboard, now);
+    return { ...buildSnapshotContent(data, dashboard, now, { demo: false }), asOf: data.fetchedAt };
+  };
+}
+
+export type RigOptions = Partial<Omit<ClusterCoordinatorOptions, 'redis' | 'instanceId' | 'load'>> & { ttlMs?: number };
+
+export async function startInstances(
+  harness: RedisHarness,
+  count: number,
+  load: (slug: string) => Promise<LoadedContent>,
+  opts: RigOptions = {},
+): Promise<Instance[]> {
+  const prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}:`;
+  const ttlMs = opts.ttlMs ?? 60_000;
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const id = `I${i}`;
+      const lines: string[] = [];
+      const redis = await harness.connect({ prefix, lines });
+      const coordinator = createClusterCoordinator({ reuseWithinMs: ttlMs, pollMs: 20, ...opts, redis, instanceId: id, load, log: (l) => lines.push(l) });
+      const raw = createSnapshotCache({ load: coordinator.load, ttlMs, maxAgeMs: 600_000, retryAfterFailureMs: 0, classify: classifyStaleReason });
+      const cache = coordinator.attach(raw);
+      await coordinator.start();
+      const heard = new Map<string, Snapshot[]>();
+      for (const board of BOARDS) {
+        const list: Snapshot[] = [];
+        heard.set(board.slug, list);
+        cache.subscribe(board.slug, (s) => list.push(s));
+      }
+      return { id, redis, coordinator, cache, heard, lines };
+    }),
+  );
+}
+
+export async function stopInstances(instances: Instance[]): Promise<void> {
+  await Promise.all(instances.map((i) => i.coordinator.stop()));
+}
+
+export const versionOn = (instance: Instance, slug: string) => instance.cache.peek(slug)?.version;
+export const lastHeard = (instance: Instance, slug: string) => instance.heard.get(slug)?.at(-1);
