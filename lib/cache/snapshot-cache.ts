@@ -17,7 +17,9 @@ import type { Snapshot, SnapshotContent, StaleReason } from '@/lib/pipeline/type
  * dashboard at a time; they are answered from the last good snapshot while it refreshes, and an
  * upstream fault only ever shows as `stale` (or `waiting` before the first success), never as a
  * thrown error; a dashboard whose query Twenty refuses is `refused` on its own and retried at a
- * calm cadence. Callers must only pass slugs of configured dashboards: each slug gets an entry.
+ * calm cadence. Loads come from the source (this process, or every instance through Redis), the
+ * one seam between the cache and the rest. Callers must only pass slugs of configured
+ * dashboards: each slug gets an entry.
  */
 export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
   const now = opts.now ?? Date.now;
@@ -80,7 +82,7 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
     const exactUpdatesBefore = entry.exactUpdates;
     const run = (async () => {
       try {
-        const loaded = await opts.load(entry.slug);
+        const loaded = await opts.source.load(entry.slug);
         succeeded(entry, startedAt, freshSnapshot(loaded), entry.exactUpdates !== exactUpdatesBefore);
       } catch (err) {
         failed(entry, err);
@@ -129,6 +131,7 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
   }
 
   async function get(slug: string): Promise<CacheRead> {
+    opts.reads?.read(slug);
     const entry = entryFor(slug);
     const age = entry.lastSuccessAt === undefined ? Infinity : now() - entry.lastSuccessAt;
     let pending = entry.inflight;
@@ -138,7 +141,8 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
     return read(entry);
   }
 
-  function invalidate(slug: string): void {
+  /** Refreshes in this process (the source decides whether others refresh too). */
+  function refresh(slug: string): void {
     const entry = entries.get(slug);
     if (!entry) return; // nobody has asked for it, so there is nothing to refresh
     if (entry.inflight) entry.rerun = true;
@@ -146,7 +150,8 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
     else void load(entry);
   }
 
-  function set(slug: string, content: SnapshotContent): Snapshot {
+  /** Shows the content in this process; `set` also hands it to the source. */
+  function show(slug: string, content: SnapshotContent): Snapshot {
     const entry = entryFor(slug);
     const previous = entry.snapshot;
     // Freshness is left as it is: an exact update does not prove the CRM's API answers again,
@@ -161,17 +166,31 @@ export function createSnapshotCache(opts: SnapshotCacheOptions): SnapshotCache {
     return next;
   }
 
+  const peek = (slug: string) => entries.get(slug)?.snapshot;
+  // Dashboards with something to refresh: shown, loading, or failed (not merely subscribed to).
+  const slugs = () => [...entries.values()].filter((e) => e.snapshot || e.inflight || e.lastFailureAt !== undefined).map((e) => e.slug);
+  opts.source.connect({ peek, show, refresh, slugs });
+
   return {
     get,
-    invalidate,
-    set,
-    peek: (slug) => entries.get(slug)?.snapshot,
+    invalidate: (slug) => opts.source.invalidate(slug, () => refresh(slug)),
+    set(slug, content) {
+      const snapshot = show(slug, content);
+      opts.source.published(slug, content, snapshot);
+      return snapshot;
+    },
+    peek,
     status,
     subscribe(slug, listener) {
       const entry = entryFor(slug);
       entry.listeners.add(listener);
+      const unwatch = opts.reads?.watch(slug);
+      let open = true;
       return () => {
+        if (!open) return;
+        open = false;
         entry.listeners.delete(listener);
+        unwatch?.();
       };
     },
   };

@@ -1,7 +1,24 @@
 import type { RetryBackoff } from '@/lib/cache/backoff';
-import type { Snapshot, SnapshotContent, StaleReason } from '@/lib/pipeline/types';
+import type { PipelineData, Snapshot, SnapshotContent, StaleReason } from '@/lib/pipeline/types';
 
 export type LoadedContent = SnapshotContent & { asOf: string };
+
+/** What a source loads with: the live engine in the app, a plain function in some tests. */
+export type Loader = {
+  load(slug: string): Promise<LoadedContent>;
+  /**
+   * Present when the loader keeps the data behind its snapshots (the live engine): a cluster
+   * source then rebuilds it from a peer's data, so webhooks here stay exact updates.
+   */
+  basis?: {
+    /** The same load, on data another instance fetched (no upstream call). */
+    loadFrom(slug: string, data: PipelineData): Promise<LoadedContent>;
+    /** The data behind the content this loader last built. */
+    dataOf(slug: string): PipelineData | undefined;
+    /** The snapshot shown here is a peer's and newer than this loader's data. */
+    behind(slug: string): void;
+  };
+};
 
 /**
  * 'waiting': no good snapshot exists yet (e.g. first start with the CRM down). 'refused': none
@@ -27,8 +44,39 @@ export type DashboardStatus = {
 
 export type SnapshotListener = (snapshot: Snapshot) => void;
 
+/**
+ * Where the cache's loads come from and where what it sets goes: this process only
+ * (localSource) or every instance behind one Redis (cluster/). The cache's one seam.
+ */
+export type SnapshotSource = {
+  load(slug: string): Promise<LoadedContent>;
+  /** A fresh load is wanted; `here` starts it in this process (a cluster tells the others first). */
+  invalidate(slug: string, here: () => void): void;
+  /** This process set a snapshot without a load (an exact update): the others should see it. */
+  published(slug: string, content: SnapshotContent, snapshot: Snapshot): void;
+  /** Called once by the cache it serves, so the source can show a peer's snapshot here. */
+  connect(local: LocalCache): void;
+};
+
+/** The cache as its source sees it: changes that stay in this process (never published back). */
+export type LocalCache = {
+  peek(slug: string): Snapshot | undefined;
+  show(slug: string, content: SnapshotContent): void;
+  refresh(slug: string): void;
+  /** Dashboards this process shows, is loading or failed to load. */
+  slugs(): string[];
+};
+
+/** Told about reads and open streams (the live engine reconciles only what someone looks at). */
+export type ReadObserver = {
+  read(slug: string): void;
+  /** An SSE stream opened; the returned function is called once when it closes. */
+  watch(slug: string): () => void;
+};
+
 export type SnapshotCacheOptions = {
-  load: (slug: string) => Promise<LoadedContent>;
+  source: SnapshotSource;
+  reads?: ReadObserver;
   /** After this age a read still answers at once but starts one background refresh. */
   ttlMs: number;
   /** After this age a read waits for the refresh (and falls back to the stale snapshot if it fails). */

@@ -1,58 +1,27 @@
 import type { LoadedContent, SnapshotCache } from '@/lib/cache';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import type { PipelineData, SnapshotContent } from '@/lib/pipeline/types';
-import type { DealKeyer } from '@/lib/pipeline/deal-key';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import type { Basis } from '@/lib/live/exact-update';
 import { timeFrameOf } from '@/lib/live/filter-match';
 import { createReconciler } from '@/lib/live/reconciler';
-import { trackReads, type ReadTracker } from '@/lib/live/read-tracking';
+import { createReadTracker } from '@/lib/live/read-tracking';
+import type { RealtimeEngine, RealtimeOptions } from '@/lib/live/engine-types';
 import { createRecordMemory } from '@/lib/live/record-memory';
 import { createRefreshScheduler } from '@/lib/live/refresh-scheduler';
-import { newFeed, newStats, type DashboardFeed, type RealtimeStats } from '@/lib/live/feed';
+import { newFeed, newStats, type DashboardFeed } from '@/lib/live/feed';
 import { flushFeed, overflowed } from '@/lib/live/flush';
 import { createLagMeter } from '@/lib/live/lag';
 import { routeDelivery } from '@/lib/live/route-delivery';
 import { addToTicker } from '@/lib/live/ticker';
-import type { CallBudget } from '@/lib/twenty/budget';
-import type { WebhookEvent } from '@/lib/live/webhook/payload';
 
 // From webhook to snapshot. Every load of a dashboard goes through `load` here, which keeps the
 // PipelineData the snapshot was built from; deliveries are applied to that data exactly when
 // that is provable (no upstream call), otherwise they are coalesced into budgeted refreshes.
+// The load path is cache → source (local or cluster) → this engine → lib/twenty, wired once
+// in lib/server/context.ts.
 
-export type RealtimeOptions = {
-  dashboards: ReadonlyMap<string, DashboardConfig>;
-  fetchData: (dashboard: DashboardConfig, now: Date) => Promise<PipelineData>;
-  budget: CallBudget;
-  demo: boolean;
-  reconcileIntervalMs: number;
-  /** Gathers a burst of deliveries into one refresh. */
-  debounceMs?: number;
-  /** Gathers deliveries that apply exactly into one snapshot update. */
-  batchMs?: number;
-  /** Allowed difference between Twenty's clock (updatedAt) and ours. */
-  clockSkewMs?: number;
-  reconcileAfterErrorMs?: number;
-  recordMemoryMax?: number;
-  /** Names top deals and ticker lines on the wire (default: this process's random keyer). */
-  dealKeys?: DealKeyer;
-  now?: () => number;
-};
-
-export type RealtimeEngine = {
-  /** The cache's load function: fetches, remembers the data, returns the content with the ticker. */
-  load(slug: string): Promise<LoadedContent>;
-  /** Connects the cache; returns it wrapped so reads are tracked (use the returned one). */
-  attach(cache: SnapshotCache): SnapshotCache;
-  /** Takes one verified delivery (createdAt: its record's, see created-at.ts); returns at once. */
-  accept(event: WebhookEvent, createdAt?: string | null): void;
-  startReconciler(): void;
-  stop(): void;
-  stats(): RealtimeStats;
-  /** Nothing pending: no delivery waiting, no refresh due or running (benchmarks, tests). */
-  isSettled(): boolean;
-};
+export type { RealtimeEngine, RealtimeOptions } from '@/lib/live/engine-types';
 
 export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
   const now = opts.now ?? Date.now;
@@ -63,7 +32,7 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
   const lag = createLagMeter();
   const feeds = new Map<string, DashboardFeed>([...opts.dashboards.keys()].map((slug) => [slug, newFeed(slug)]));
   let cache: SnapshotCache | undefined;
-  let reads: ReadTracker | undefined;
+  const reads = createReadTracker(now);
 
   const dashboardOf = (slug: string): DashboardConfig => {
     const dashboard = opts.dashboards.get(slug);
@@ -84,7 +53,7 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
   });
   const reconciler = createReconciler({
     slugs: () => feeds.keys(),
-    inUse: (slug, since) => reads?.inUse(slug, since) ?? false,
+    inUse: (slug, since) => reads.inUse(slug, since),
     request: (slug) => scheduler.request(slug),
     intervalMs: opts.reconcileIntervalMs,
     afterErrorMs: opts.reconcileAfterErrorMs ?? Math.min(15_000, opts.reconcileIntervalMs),
@@ -107,6 +76,11 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
       requestRefresh: () => scheduler.request(feed.slug),
       publish: () => {
         if (!cache || !feed.basis) return;
+        if (feed.behind && cache.peek(feed.slug)) {
+          stats.exactUpdatesAsRefresh += 1;
+          cache.invalidate(feed.slug);
+          return;
+        }
         cache.set(feed.slug, contentOf(feed, feed.basis, new Date(now())));
         stats.exactUpdates += 1;
       },
@@ -119,45 +93,56 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
     feed.batchTimer.unref?.();
   }
 
+  /** One load, from the CRM or from data a peer fetched (no upstream call then). */
+  async function loadFrom(slug: string, fetchData: (dashboard: DashboardConfig, at: Date) => Promise<PipelineData>): Promise<LoadedContent> {
+    const feed = feeds.get(slug);
+    const dashboard = dashboardOf(slug);
+    if (!feed) throw new Error(`unknown dashboard ${slug}`);
+    feed.loading += 1;
+    feed.behind = false;
+    stats.loads += 1;
+    const loadStartedAt = now();
+    const fetchedNow = new Date(loadStartedAt);
+    const callsBefore = opts.budget.stats().acquired;
+    // Every delivery waiting for a refresh arrived before this fetch, so the fetch holds it.
+    const covered = feed.awaitingRefresh;
+    feed.awaitingRefresh = [];
+    let succeeded = false;
+    try {
+      const data = await fetchData(dashboard, fetchedNow);
+      feed.callsPerRefresh = Math.max(1, opts.budget.stats().acquired - callsBefore);
+      feed.basis = { data, fetchedNow, loadStartedAt, loadFinishedAt: now(), frame: timeFrameOf(dashboard, fetchedNow), applied: new Map() };
+      succeeded = true;
+      return { ...contentOf(feed, feed.basis, fetchedNow), asOf: data.fetchedAt };
+    } catch (error) {
+      stats.loadFailures += 1;
+      feed.awaitingRefresh.unshift(...covered);
+      reconciler.upstreamFailed(slug);
+      throw error;
+    } finally {
+      feed.loading -= 1;
+      // Runs after the cache has published this load (it does so in the microtasks that follow).
+      setTimeout(() => {
+        if (succeeded) for (const at of covered) lag.record(now() - at);
+        scheduler.loadFinished(slug);
+        scheduleFlush(feed);
+      }, 0).unref?.();
+    }
+  }
+
   return {
-    async load(slug) {
-      const feed = feeds.get(slug);
-      const dashboard = dashboardOf(slug);
-      if (!feed) throw new Error(`unknown dashboard ${slug}`);
-      feed.loading += 1;
-      stats.loads += 1;
-      const loadStartedAt = now();
-      const fetchedNow = new Date(loadStartedAt);
-      const callsBefore = opts.budget.stats().acquired;
-      // Every delivery waiting for a refresh arrived before this fetch, so the fetch holds it.
-      const covered = feed.awaitingRefresh;
-      feed.awaitingRefresh = [];
-      let succeeded = false;
-      try {
-        const data = await opts.fetchData(dashboard, fetchedNow);
-        feed.callsPerRefresh = Math.max(1, opts.budget.stats().acquired - callsBefore);
-        feed.basis = { data, fetchedNow, loadStartedAt, loadFinishedAt: now(), frame: timeFrameOf(dashboard, fetchedNow), applied: new Map() };
-        succeeded = true;
-        return { ...contentOf(feed, feed.basis, fetchedNow), asOf: data.fetchedAt };
-      } catch (error) {
-        stats.loadFailures += 1;
-        feed.awaitingRefresh.unshift(...covered);
-        reconciler.upstreamFailed(slug);
-        throw error;
-      } finally {
-        feed.loading -= 1;
-        // Runs after the cache has published this load (it does so in the microtasks that follow).
-        setTimeout(() => {
-          if (succeeded) for (const at of covered) lag.record(now() - at);
-          scheduler.loadFinished(slug);
-          scheduleFlush(feed);
-        }, 0).unref?.();
-      }
+    load: (slug) => loadFrom(slug, opts.fetchData),
+    basis: {
+      loadFrom: (slug, data) => loadFrom(slug, async () => data),
+      dataOf: (slug) => feeds.get(slug)?.basis?.data,
+      behind(slug) {
+        const feed = feeds.get(slug);
+        if (feed) feed.behind = true;
+      },
     },
-    attach(target) {
-      reads = trackReads(target, now);
-      cache = reads.cache;
-      return cache;
+    reads,
+    connect(target) {
+      cache = target;
     },
     accept(event, createdAt = null) {
       stats.received += 1;

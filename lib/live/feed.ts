@@ -19,10 +19,15 @@ export type DashboardFeed = {
   callsPerRefresh: number;
   /** Arrival times (ms) of deliveries only a refresh can apply (for the lag figures). */
   awaitingRefresh: number[];
+  /**
+   * The snapshot on screen came from another instance and the basis here predates it: an exact
+   * update computed on this basis would undo the peer's, so deliveries become a refresh instead.
+   */
+  behind: boolean;
 };
 
 export function newFeed(slug: string): DashboardFeed {
-  return { slug, basis: undefined, loading: 0, ticker: [], pending: [], batchTimer: undefined, callsPerRefresh: 1, awaitingRefresh: [] };
+  return { slug, basis: undefined, loading: 0, ticker: [], pending: [], batchTimer: undefined, callsPerRefresh: 1, awaitingRefresh: [], behind: false };
 }
 
 /** Why dashboards are refreshed outright (not per delivery): a company's name, a hard delete. */
@@ -40,6 +45,8 @@ export type RealtimeStats = {
   refreshReasons: Partial<Record<RefreshReason | OutrightRefresh, number>>;
   refreshesStarted: number;
   exactUpdates: number;
+  /** Exact updates turned into refreshes because the basis was behind a peer's snapshot. */
+  exactUpdatesAsRefresh: number;
   loads: number;
   loadFailures: number;
   scheduler?: RefreshSchedulerStats;
@@ -57,6 +64,7 @@ export function newStats(): RealtimeStats {
     refreshReasons: {},
     refreshesStarted: 0,
     exactUpdates: 0,
+    exactUpdatesAsRefresh: 0,
     loads: 0,
     loadFailures: 0,
   };

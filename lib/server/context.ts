@@ -1,18 +1,18 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
 import type { Env } from '@/lib/config/env-schema';
-import { loadDashboards } from '@/lib/config/dashboards';
+import { dashboardsOf } from '@/lib/config/dashboards';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { createTwentyClient, type TwentyClient } from '@/lib/twenty';
 import { createCallBudget, type CallBudget } from '@/lib/twenty/budget';
-import { createSnapshotCache, type SnapshotCache } from '@/lib/cache';
+import { createSnapshotCache, localSource, type SnapshotCache } from '@/lib/cache';
 import { createRefusals, refusalText } from '@/lib/cache/refusals';
 import { createRealtimeEngine, type RealtimeEngine } from '@/lib/live/engine';
 import { dealKeyerFor } from '@/lib/pipeline/deal-key';
 import { createMemoryNonceStore, type NonceStore } from '@/lib/live/webhook/nonce-store';
 import { TwentyError } from '@/lib/twenty/errors';
 import { clusterFromEnv } from '@/lib/cache/cluster/setup';
-import type { ClusterCoordinator } from '@/lib/cache/cluster/coordinator';
+import type { ClusterSource } from '@/lib/cache/cluster/coordinator';
 import { classifyStaleReason } from './stale-reason';
 import { createUpstreamMonitor, type UpstreamMonitor } from './health';
 import { logger, registerLogSecrets, type LogFields } from './log';
@@ -35,7 +35,7 @@ export type AppContext = {
   /** The CRM's state for /api/health and the operator's log (one line per change). */
   upstream: UpstreamMonitor;
   /** Present when REDIS_URL is set: snapshots, refresh lock, change events and nonces shared by instances. */
-  cluster: ClusterCoordinator | undefined;
+  cluster: ClusterSource | undefined;
 };
 
 /** lib/twenty's lines: a failed call is debug (the monitor reports the state change once). */
@@ -54,7 +54,7 @@ type Holder = { [KEY]?: AppContext };
 /** The whole wiring from validated settings (getContext uses the process env; tests pass their own). */
 export function buildContext(env: Env): AppContext {
   registerLogSecrets([env.TWENTY_API_KEY, env.TWENTY_WEBHOOK_SECRET, env.SESSION_PASSWORD, env.HEALTH_TOKEN]);
-  const dashboards = new Map(loadDashboards(env.DASHBOARDS_CONFIG).map((d) => [d.slug, d]));
+  const dashboards = dashboardsOf(env.DASHBOARDS_CONFIG); // the map proxy.ts gates with
   const budget = createCallBudget({ perMinute: env.UPSTREAM_CALLS_PER_MINUTE });
   const twenty = createTwentyClient({
     apiUrl: env.TWENTY_API_URL,
@@ -68,13 +68,12 @@ export function buildContext(env: Env): AppContext {
   const upstream = createUpstreamMonitor({ log: (level, fields) => logger[level](fields) });
   const demo = env.PIPELINE_WALL_DEMO === '1';
   const cluster = clusterFromEnv(process.env, (line) => logger.warn({ msg: line }));
-  // With Redis, one instance refreshes a dashboard for all; the others adopt its snapshot.
-  const coordinator = cluster?.coordinator({ load: (slug) => realtime.load(slug), reuseWithinMs: env.CACHE_TTL_MS });
-  const fetchData = (dashboard: DashboardConfig, now: Date) => twenty.fetchPipelineData(dashboard, now);
-  // The realtime engine builds every snapshot, so it knows the data behind each one.
+  // The load path, wired once: cache → source (this process, or every instance through Redis)
+  // → the realtime engine, which builds every snapshot and so knows the data behind each one
+  // → lib/twenty.
   const realtime = createRealtimeEngine({
     dashboards,
-    fetchData: coordinator ? coordinator.fetchData(fetchData) : fetchData,
+    fetchData: (dashboard, now) => twenty.fetchPipelineData(dashboard, now),
     budget,
     demo,
     reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
@@ -85,15 +84,18 @@ export function buildContext(env: Env): AppContext {
     // Top deals and ticker lines are named by keys, not Twenty's ids (one secret for every instance).
     dealKeys: dealKeyerFor(env.SESSION_PASSWORD),
   });
+  // With Redis, one instance refreshes a dashboard for all; the others take its snapshot.
+  const shared = cluster?.source({ loader: realtime, reuseWithinMs: env.CACHE_TTL_MS });
   const refusals = createRefusals((level, fields) => logger[level](fields));
-  const rawCache = createSnapshotCache({
+  const cache = createSnapshotCache({
+    source: shared ?? localSource((slug) => realtime.load(slug)),
+    reads: realtime.reads,
     ttlMs: env.CACHE_TTL_MS,
     maxAgeMs: env.CACHE_MAX_AGE_MS,
     classify: classifyStaleReason,
     retryBackoff: { minMs: env.UPSTREAM_RETRY_MIN_MS, maxMs: env.UPSTREAM_RETRY_MAX_MS, hintOf: retryHintOf },
     // A refused dashboard is tried again when stage options are re-read (what usually fixes it).
     refusedRetryMs: env.STAGE_OPTIONS_TTL_MS > 0 ? env.STAGE_OPTIONS_TTL_MS : env.RECONCILE_INTERVAL_MS,
-    load: coordinator ? coordinator.load : (slug) => realtime.load(slug),
     onSuccess: (slug) => {
       refusals.accepted(slug);
       upstream.succeeded();
@@ -106,8 +108,8 @@ export function buildContext(env: Env): AppContext {
       else upstream.failed({ reason, retryAt, upstreamCode: error instanceof TwentyError ? error.upstreamCode : undefined });
     },
   });
-  const cache = realtime.attach(coordinator ? coordinator.attach(rawCache) : rawCache);
-  void coordinator?.start();
+  realtime.connect(cache);
+  void shared?.start();
   realtime.startReconciler();
   const webhooks = {
     secret: env.TWENTY_WEBHOOK_SECRET,
@@ -116,7 +118,7 @@ export function buildContext(env: Env): AppContext {
     // Twice the tolerance of nonces at Twenty's pace is far below this; it bounds a forged flood.
     nonces: cluster ? cluster.nonces(createMemoryNonceStore(100_000)) : createMemoryNonceStore(100_000),
   };
-  return { dashboards, twenty, budget, cache, demo, startedAt: new Date().toISOString(), realtime, webhooks, upstream, cluster: coordinator };
+  return { dashboards, twenty, budget, cache, demo, startedAt: new Date().toISOString(), realtime, webhooks, upstream, cluster: shared };
 }
 
 export function getContext(): AppContext {

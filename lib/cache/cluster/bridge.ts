@@ -1,4 +1,4 @@
-import type { LoadedContent, SnapshotCache } from '@/lib/cache';
+import type { LoadedContent } from '@/lib/cache/types';
 import type { ClusterContext } from '@/lib/cache/cluster/cluster-context';
 import { sameFigures } from '@/lib/cache/cluster/figures';
 import type { BusEvent } from '@/lib/cache/redis/bus';
@@ -11,7 +11,6 @@ import type { SnapshotContent } from '@/lib/pipeline/types';
 /** The content without its asOf (SnapshotCache.set stamps its own, and versions ignore it). */
 export function withoutAsOf(loaded: LoadedContent): SnapshotContent {
   const { asOf, ...content } = loaded;
-  void asOf;
   return content;
 }
 
@@ -20,7 +19,7 @@ type ShareAt = Parameters<ClusterContext['share']>[3];
 export type Bridge = {
   /**
    * Stores and announces; returns the newer snapshot Redis holds instead when it refused ours.
-   * `loaded`: the content was just loaded here, so what the wrapped fetch read is its data.
+   * Content just loaded here (`loadedAt` a time) is stored with the data the loader built it from.
    */
   share(slug: string, content: LoadedContent, version: string, at: ShareAt): Promise<StoredSnapshot | null>;
   /** Reads the slug's snapshot from Redis and shows it locally if it differs. */
@@ -32,26 +31,26 @@ export type Bridge = {
   loading: Map<string, number>;
 };
 
-export function createBridge(ctx: ClusterContext, cacheOf: () => SnapshotCache | undefined): Bridge {
+export function createBridge(ctx: ClusterContext): Bridge {
   const writing = new Map<string, number>();
   const loading = new Map<string, number>();
   const bump = (map: Map<string, number>, slug: string, by: number) => map.set(slug, (map.get(slug) ?? 0) + by);
 
   function show(slug: string, stored: StoredSnapshot): void {
-    const cache = cacheOf();
-    const shown = cache?.peek(slug);
-    if (!cache || shown?.version === stored.version) return;
-    cache.set(slug, withoutAsOf(stored.content));
+    const local = ctx.local();
+    const shown = local?.peek(slug);
+    if (!local || shown?.version === stored.version) return;
+    local.show(slug, withoutAsOf(stored.content));
     // Only the peer's ticker differs (typically it republished its ticker after a refresh we
-    // share): our realtime state still describes the figures on screen.
+    // share): our live state still describes the figures on screen.
     if (shown && sameFigures(shown, stored.content)) return;
-    ctx.adopted(slug, stored);
+    ctx.opts.loader.basis?.behind(slug);
   }
 
   async function adoptFromRedis(slug: string): Promise<void> {
     const stored = await ctx.store.read(slug).catch(() => null);
     if (!stored) return;
-    const before = cacheOf()?.peek(slug)?.version;
+    const before = ctx.local()?.peek(slug)?.version;
     show(slug, stored);
     if (before !== stored.version) ctx.stats.adoptedFromBus += 1;
   }
@@ -63,7 +62,7 @@ export function createBridge(ctx: ClusterContext, cacheOf: () => SnapshotCache |
       const result = await ctx.store.write(slug, {
         content,
         version,
-        data: ctx.opts.dataOf?.(slug) ?? (at.loadedAt === 'previous' ? undefined : ctx.lastFetched.get(slug)),
+        data: at.loadedAt === 'previous' ? undefined : ctx.opts.loader.basis?.dataOf(slug),
         generation: at.generation,
         loadedAt: at.loadedAt,
         storedAt: ctx.now(),
@@ -84,10 +83,10 @@ export function createBridge(ctx: ClusterContext, cacheOf: () => SnapshotCache |
 
   function onBusEvent(event: BusEvent): void {
     if (event.type === 'invalidate') {
-      cacheOf()?.invalidate(event.slug);
+      ctx.local()?.refresh(event.slug);
       return;
     }
-    const local = cacheOf()?.peek(event.slug);
+    const local = ctx.local()?.peek(event.slug);
     // Nobody here has asked for it (the next read loads it from Redis), or we already show it,
     // or our own write or load is in flight and will settle which snapshot wins.
     if (!local || local.version === event.version) return;

@@ -1,23 +1,17 @@
-import type { LoadedContent } from '@/lib/cache';
+import type { LoadedContent } from '@/lib/cache/types';
 import { contentVersion } from '@/lib/pipeline/version';
 import { withoutAsOf } from '@/lib/cache/cluster/bridge';
 import type { ClusterContext } from '@/lib/cache/cluster/cluster-context';
 import { sameFigures } from '@/lib/cache/cluster/figures';
+import { acceptable, type Need } from '@/lib/cache/cluster/need';
 import { waitForPeer } from '@/lib/cache/cluster/peer-wait';
 import { TwentyError, TWENTY_ERROR_KINDS, type TwentyErrorKind } from '@/lib/twenty/errors';
 import type { StoredSnapshot } from '@/lib/cache/redis/snapshot-store';
 
-// The cache's load function in cluster mode. A snapshot another instance stored recently enough
+// The cluster source's load. A snapshot another instance stored recently enough
 // (and after the last invalidation) is reused; otherwise one instance takes the lock and loads
 // upstream while the others wait, bounded, for what it stores. Whenever Redis fails, the plain
 // load runs: serving from memory beats waiting on a cache that is not there.
-
-/** What a waiting instance must see in Redis before it may reuse it instead of loading. */
-export type Need = { generation: number; loadedSince: number };
-
-export function acceptable(stored: StoredSnapshot | null, need: Need): stored is StoredSnapshot {
-  return stored !== null && stored.generation >= need.generation && stored.loadedAt >= need.loadedSince;
-}
 
 function kindOf(error: unknown): TwentyErrorKind {
   return error instanceof TwentyError ? error.kind : 'upstream_error';
@@ -25,38 +19,32 @@ function kindOf(error: unknown): TwentyErrorKind {
 
 export function createCoordinatedLoad(ctx: ClusterContext): (slug: string) => Promise<LoadedContent> {
   const { store, lock, opts, stats, now } = ctx;
+  const { loader } = opts;
 
   async function direct(slug: string): Promise<LoadedContent> {
     stats.directLoads += 1;
     stats.upstreamLoads += 1;
-    ctx.basisFresh(slug);
-    return opts.load(slug);
+    return loader.load(slug);
   }
 
   /**
-   * Answers with a peer's snapshot. When the app's fetch is wrapped and the snapshot came with
-   * its data, the real load also runs here on that data (no upstream call), so this instance's
-   * realtime state is built from the same data as the snapshot on screen.
+   * Answers with a peer's snapshot. When the loader keeps the data behind its snapshots and the
+   * peer stored its data, the same load runs here on that data (no upstream call), so this
+   * instance's live state is built from the same data as the snapshot on screen.
    */
   async function reuse(slug: string, stored: StoredSnapshot, how: 'reused' | 'waitedForPeer'): Promise<LoadedContent> {
     stats[how] += 1;
-    if (ctx.fetchWrapped() && stored.data) {
-      ctx.handOver.set(slug, stored.data);
+    if (loader.basis && stored.data) {
       let rebuilt: LoadedContent | undefined;
       try {
-        rebuilt = await opts.load(slug);
+        rebuilt = await loader.basis.loadFrom(slug, stored.data);
       } catch {
         // Only local state was at stake; the snapshot itself is the peer's.
-      } finally {
-        ctx.handOver.delete(slug);
       }
       // Data older than the content still describes it when only a ticker was republished since.
-      if (stored.dataIsCurrent || (rebuilt !== undefined && sameFigures(rebuilt, stored.content))) {
-        ctx.basisFresh(slug);
-        return stored.content;
-      }
+      if (stored.dataIsCurrent || (rebuilt !== undefined && sameFigures(rebuilt, stored.content))) return stored.content;
     }
-    ctx.adopted(slug, stored);
+    loader.basis?.behind(slug);
     return stored.content;
   }
 
@@ -68,11 +56,9 @@ export function createCoordinatedLoad(ctx: ClusterContext): (slug: string) => Pr
       // The generation this load answers is the one current when it starts reading upstream.
       const generation = await store.generation(slug).catch(() => need.generation);
       stats.upstreamLoads += 1;
-      ctx.basisFresh(slug);
-      ctx.lastFetched.delete(slug);
       let content: LoadedContent;
       try {
-        content = await opts.load(slug);
+        content = await loader.load(slug);
       } catch (error) {
         await store.markFailed(slug, { kind: kindOf(error), at: now() }, opts.failureMemoryMs).catch(() => {});
         throw error;

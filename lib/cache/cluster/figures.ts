@@ -10,7 +10,6 @@ type Shown = SnapshotContent | Snapshot;
 
 function figuresOf(content: Shown): string {
   const { ticker, ...figures } = content as Partial<Snapshot> & SnapshotContent;
-  void ticker;
   // Freshness stamps say when and how well this instance knows the figures, not what they are.
   return canonicalJson({ ...figures, asOf: undefined, version: undefined, stale: undefined, staleReason: undefined, staleSince: undefined });
 }

@@ -1,5 +1,5 @@
 import type { ClusterContext } from '@/lib/cache/cluster/cluster-context';
-import { acceptable, type Need } from '@/lib/cache/cluster/coordinated-load';
+import { acceptable, type Need } from '@/lib/cache/cluster/need';
 import type { StoredSnapshot } from '@/lib/cache/redis/snapshot-store';
 
 // How an instance that lost the lock waits for the winner: it wakes on the winner's "changed"

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createClusterCoordinator, type ClusterCoordinator, type ClusterCoordinatorOptions } from '@/lib/cache/cluster/coordinator';
+import { createClusterSource, type ClusterSource, type ClusterSourceOptions } from '@/lib/cache/cluster/coordinator';
 import { newInstanceId } from '@/lib/cache/cluster/instance-id';
 import { sharedRedisConnection, type RedisConnection } from '@/lib/cache/redis/connection';
 import { createRedisNonceStore } from '@/lib/cache/redis/nonce-store';
@@ -13,8 +13,8 @@ import type { NonceStore } from '@/lib/live/webhook/nonce-store';
 export type ClusterSetup = {
   redis: RedisConnection;
   instanceId: string;
-  /** The coordinator for the snapshot cache (see ClusterCoordinator for the wiring). */
-  coordinator(opts: Omit<ClusterCoordinatorOptions, 'redis' | 'instanceId' | 'log'>): ClusterCoordinator;
+  /** The snapshot cache's source, shared by every instance (see createClusterSource). */
+  source(opts: Omit<ClusterSourceOptions, 'redis' | 'instanceId' | 'log'>): ClusterSource;
   /** Webhook replay protection shared by every instance; `fallback` serves while Redis is down. */
   nonces(fallback: NonceStore): NonceStore;
 };
@@ -28,7 +28,7 @@ export function clusterFromEnv(env: Record<string, string | undefined>, log: (li
   return {
     redis,
     instanceId,
-    coordinator: (opts) => createClusterCoordinator({ ...opts, redis, instanceId, log }),
+    source: (opts) => createClusterSource({ ...opts, redis, instanceId, log }),
     nonces: (fallback) => createRedisNonceStore({ redis, fallback, log }),
   };
 }

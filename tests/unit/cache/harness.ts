@@ -1,4 +1,4 @@
-import { createSnapshotCache } from '@/lib/cache';
+import { createSnapshotCache, localSource } from '@/lib/cache';
 import type { LoadedContent, SnapshotCacheOptions } from '@/lib/cache/types';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import type { StaleReason } from '@/lib/pipeline/types';
@@ -27,7 +27,7 @@ export function harness(options: Partial<SnapshotCacheOptions> = {}) {
     maxAgeMs: 60_000,
     now: () => clock,
     onError: (slug, _err, reason) => errors.push({ slug, reason }),
-    load: (slug) => {
+    source: localSource((slug) => {
       loads += 1;
       return new Promise<LoadedContent>((resolve, reject) => {
         pending.push({
@@ -36,7 +36,7 @@ export function harness(options: Partial<SnapshotCacheOptions> = {}) {
           reject,
         });
       });
-    },
+    }),
     ...options,
   });
   const settle = async (fn: (p: Pending) => void) => {

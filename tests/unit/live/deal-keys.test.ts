@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
-import { createSnapshotCache, type SnapshotCache } from '@/lib/cache';
+import { createSnapshotCache, localSource, type SnapshotCache } from '@/lib/cache';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { dealKeyerFromSecret, type DealKeyer } from '@/lib/pipeline/deal-key';
 import type { Snapshot } from '@/lib/pipeline/types';
@@ -38,7 +38,8 @@ function rig(dashboard: DashboardConfig, keys: DealKeyer): Rig {
     },
   });
   engines.push(engine);
-  const cache = engine.attach(createSnapshotCache({ ttlMs: 3_600_000, maxAgeMs: 7_200_000, load: (slug) => engine.load(slug) }));
+  const cache = createSnapshotCache({ ttlMs: 3_600_000, maxAgeMs: 7_200_000, source: localSource((slug) => engine.load(slug)), reads: engine.reads });
+  engine.connect(cache);
   return { engine, cache, crm, fetches: () => fetches };
 }
 

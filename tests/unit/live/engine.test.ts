@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { createSnapshotCache, type SnapshotCache } from '@/lib/cache';
+import { createSnapshotCache, localSource, type SnapshotCache } from '@/lib/cache';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { createRealtimeEngine, type RealtimeEngine } from '@/lib/live/engine';
 import type { RecordState } from '@/lib/live/record-state';
@@ -45,7 +45,8 @@ function rig(dashboard: DashboardConfig, opts: { fetchMs?: number; reconcileInte
       return { ...oracle([...crm.values()], dashboard), fetchedAt: new Date().toISOString() };
     },
   });
-  const cache = engine.attach(createSnapshotCache({ ttlMs: 3_600_000, maxAgeMs: 7_200_000, retryAfterFailureMs: 0, load: (slug) => engine.load(slug) }));
+  const cache = createSnapshotCache({ ttlMs: 3_600_000, maxAgeMs: 7_200_000, retryAfterFailureMs: 0, source: localSource((slug) => engine.load(slug)), reads: engine.reads });
+  engine.connect(cache);
   const r = { engine, cache, fetches: () => fetches, crm, fail };
   rigs.push(r);
   return r;

@@ -1,23 +1,20 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { createSnapshotCache, type SnapshotCache } from '@/lib/cache';
-import { createClusterCoordinator, type ClusterCoordinator } from '@/lib/cache/cluster';
+import type { SnapshotCache } from '@/lib/cache';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import { createdAtOf } from '@/lib/live/created-at';
-import { createRealtimeEngine, type RealtimeEngine } from '@/lib/live/engine';
 import type { SandboxChange } from '@/sandbox/events';
 import { buildDeliveryBody } from '@/sandbox/webhooks/body';
-import { classifyStaleReason } from '@/lib/server/stale-reason';
 import { createCallBudget, createTwentyClient } from '@/lib/twenty';
 import { parseWebhookPayload } from '@/lib/live/webhook/payload';
 import { redisServerForFile, sleep, until } from '@/tests/unit/cache/redis/harness';
-import { BOARDS, KEY, sandboxForFile } from './rig';
+import { BOARDS, KEY, sandboxForFile, startLiveNode, type LiveNode } from './rig';
 
 // Two instances wired exactly as lib/server/context.ts should wire them in cluster mode:
 // realtime engine + coordinator + snapshot cache, webhooks delivered to one instance at a time.
 
 const harness = redisServerForFile();
 const sandbox = sandboxForFile();
-type Node = { engine: RealtimeEngine; coordinator: ClusterCoordinator; cache: SnapshotCache };
+type Node = LiveNode;
 const nodes: Node[] = [];
 const upstream = { loads: 0 };
 afterAll(async () => {
@@ -26,35 +23,7 @@ afterAll(async () => {
 });
 
 async function startNode(prefix: string, id: string): Promise<Node> {
-  const redis = await harness.connect({ prefix });
-  const budget = createCallBudget({ perMinute: 100_000 });
-  const twenty = createTwentyClient({ apiUrl: sandbox().url, apiKey: KEY, budget, log: () => {} });
-  // The engine is created after the coordinator (it needs the wrapped fetch); `load` only runs
-  // once the cache asks, long after both exist.
-  const coordinator = createClusterCoordinator({
-    redis,
-    instanceId: id,
-    reuseWithinMs: 60_000,
-    pollMs: 20,
-    load: (slug) => engine.load(slug),
-  });
-  const engine = createRealtimeEngine({
-    dashboards: new Map(BOARDS.map((b) => [b.slug, b])),
-    fetchData: coordinator.fetchData((dashboard, now) => {
-      upstream.loads += 1;
-      return twenty.fetchPipelineData(dashboard, now);
-    }),
-    budget,
-    demo: false,
-    debounceMs: 20,
-    batchMs: 5,
-    clockSkewMs: 0,
-    reconcileIntervalMs: 3_600_000,
-  });
-  const raw = createSnapshotCache({ load: coordinator.load, ttlMs: 60_000, maxAgeMs: 600_000, retryAfterFailureMs: 0, classify: classifyStaleReason });
-  const cache = engine.attach(coordinator.attach(raw));
-  await coordinator.start();
-  const node = { engine, coordinator, cache };
+  const node = await startLiveNode(harness, sandbox(), prefix, id, upstream);
   nodes.push(node);
   return node;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createSnapshotCache, type LoadedContent, type SnapshotCache } from '@/lib/cache';
-import { createClusterCoordinator, type ClusterCoordinator, type ClusterCoordinatorOptions } from '@/lib/cache/cluster';
+import { createClusterSource, type ClusterSource, type ClusterSourceOptions } from '@/lib/cache/cluster/coordinator';
+import { createRealtimeEngine, type RealtimeEngine } from '@/lib/live/engine';
 import { dashboardDefaults, type DashboardConfig } from '@/lib/config/dashboard-schema';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import type { Snapshot } from '@/lib/pipeline/types';
@@ -23,7 +24,7 @@ export const BOARDS: DashboardConfig[] = [
 export type Instance = {
   id: string;
   redis: RedisConnection;
-  coordinator: ClusterCoordinator;
+  coordinator: ClusterSource;
   cache: SnapshotCache;
   /** Everything this instance's subscribers heard, per slug. */
   heard: Map<string, Snapshot[]>;
@@ -58,7 +59,7 @@ export function sandboxLoad(sandbox: Sandbox, upstream: Upstream): (slug: string
   };
 }
 
-export type RigOptions = Partial<Omit<ClusterCoordinatorOptions, 'redis' | 'instanceId' | 'load'>> & { ttlMs?: number };
+export type RigOptions = Partial<Omit<ClusterSourceOptions, 'redis' | 'instanceId' | 'loader'>> & { ttlMs?: number };
 
 export async function startInstances(
   harness: RedisHarness,
@@ -73,9 +74,8 @@ export async function startInstances(
       const id = `I${i}`;
       const lines: string[] = [];
       const redis = await harness.connect({ prefix, lines });
-      const coordinator = createClusterCoordinator({ reuseWithinMs: ttlMs, pollMs: 20, ...opts, redis, instanceId: id, load, log: (l) => lines.push(l) });
-      const raw = createSnapshotCache({ load: coordinator.load, ttlMs, maxAgeMs: 600_000, retryAfterFailureMs: 0, classify: classifyStaleReason });
-      const cache = coordinator.attach(raw);
+      const coordinator = createClusterSource({ reuseWithinMs: ttlMs, pollMs: 20, ...opts, redis, instanceId: id, loader: { load }, log: (l) => lines.push(l) });
+      const cache = createSnapshotCache({ source: coordinator, ttlMs, maxAgeMs: 600_000, retryAfterFailureMs: 0, classify: classifyStaleReason });
       await coordinator.start();
       const heard = new Map<string, Snapshot[]>();
       for (const board of BOARDS) {
@@ -94,3 +94,30 @@ export async function stopInstances(instances: Instance[]): Promise<void> {
 
 export const versionOn = (instance: Instance, slug: string) => instance.cache.peek(slug)?.version;
 export const lastHeard = (instance: Instance, slug: string) => instance.heard.get(slug)?.at(-1);
+
+/** One instance with the live engine, wired as lib/server/context.ts wires it in cluster mode. */
+export type LiveNode = { engine: RealtimeEngine; coordinator: ClusterSource; cache: SnapshotCache };
+
+export async function startLiveNode(harness: RedisHarness, sandbox: Sandbox, prefix: string, id: string, upstream: { loads: number }): Promise<LiveNode> {
+  const redis = await harness.connect({ prefix });
+  const budget = createCallBudget({ perMinute: 100_000 });
+  const twenty = createTwentyClient({ apiUrl: sandbox.url, apiKey: KEY, budget, log: () => {} });
+  const engine = createRealtimeEngine({
+    dashboards: new Map(BOARDS.map((b) => [b.slug, b])),
+    fetchData: (dashboard, now) => {
+      upstream.loads += 1;
+      return twenty.fetchPipelineData(dashboard, now);
+    },
+    budget,
+    demo: false,
+    debounceMs: 20,
+    batchMs: 5,
+    clockSkewMs: 0,
+    reconcileIntervalMs: 3_600_000,
+  });
+  const coordinator = createClusterSource({ redis, instanceId: id, reuseWithinMs: 60_000, pollMs: 20, loader: engine });
+  const cache = createSnapshotCache({ source: coordinator, reads: engine.reads, ttlMs: 60_000, maxAgeMs: 600_000, retryAfterFailureMs: 0, classify: classifyStaleReason });
+  engine.connect(cache);
+  await coordinator.start();
+  return { engine, coordinator, cache };
+}

@@ -1,16 +1,12 @@
 import { afterAll, expect, test } from 'vitest';
-import { createSnapshotCache, type SnapshotCache } from '@/lib/cache';
-import { createClusterCoordinator, type ClusterCoordinator } from '@/lib/cache/cluster';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import { createdAtOf } from '@/lib/live/created-at';
-import { createRealtimeEngine, type RealtimeEngine } from '@/lib/live/engine';
 import type { SandboxChange } from '@/sandbox/events';
 import { buildDeliveryBody } from '@/sandbox/webhooks/body';
-import { classifyStaleReason } from '@/lib/server/stale-reason';
 import { createCallBudget, createTwentyClient } from '@/lib/twenty';
 import { parseWebhookPayload } from '@/lib/live/webhook/payload';
 import { redisServerForFile, sleep, until } from '@/tests/unit/cache/redis/harness';
-import { BOARDS, KEY, sandboxForFile } from './rig';
+import { BOARDS, KEY, sandboxForFile, startLiveNode, type LiveNode } from './rig';
 
 // Each instance keeps its own ticker, so an instance that hears a webhook often republishes a
 // snapshot whose figures are unchanged and whose ticker differs. The other instances show it,
@@ -19,7 +15,7 @@ import { BOARDS, KEY, sandboxForFile } from './rig';
 
 const harness = redisServerForFile();
 const sandbox = sandboxForFile();
-type Node = { engine: RealtimeEngine; coordinator: ClusterCoordinator; cache: SnapshotCache };
+type Node = LiveNode;
 const nodes: Node[] = [];
 const upstream = { loads: 0 };
 afterAll(async () => {
@@ -28,27 +24,7 @@ afterAll(async () => {
 });
 
 async function startNode(prefix: string, id: string): Promise<Node> {
-  const redis = await harness.connect({ prefix });
-  const budget = createCallBudget({ perMinute: 100_000 });
-  const twenty = createTwentyClient({ apiUrl: sandbox().url, apiKey: KEY, budget, log: () => {} });
-  const coordinator = createClusterCoordinator({ redis, instanceId: id, reuseWithinMs: 60_000, pollMs: 20, load: (slug) => engine.load(slug) });
-  const engine = createRealtimeEngine({
-    dashboards: new Map(BOARDS.map((b) => [b.slug, b])),
-    fetchData: coordinator.fetchData((dashboard, now) => {
-      upstream.loads += 1;
-      return twenty.fetchPipelineData(dashboard, now);
-    }),
-    budget,
-    demo: false,
-    debounceMs: 20,
-    batchMs: 5,
-    clockSkewMs: 0,
-    reconcileIntervalMs: 3_600_000,
-  });
-  const raw = createSnapshotCache({ load: coordinator.load, ttlMs: 60_000, maxAgeMs: 600_000, retryAfterFailureMs: 0, classify: classifyStaleReason });
-  const cache = engine.attach(coordinator.attach(raw));
-  await coordinator.start();
-  const node = { engine, coordinator, cache };
+  const node = await startLiveNode(harness, sandbox(), prefix, id, upstream);
   nodes.push(node);
   return node;
 }
@@ -144,7 +120,7 @@ test("an instance showing a peer's ticker-only republish still applies its own w
     await until(() => openCount(a) === before + 1 && openCount(b) === before + 1);
     await until(() => a.engine.isSettled() && b.engine.isSettled());
     expect(b.engine.stats().applied).toBe(1);
-    expect(b.coordinator.stats().exactUpdatesAsRefresh).toBe(0);
+    expect(b.engine.stats().exactUpdatesAsRefresh).toBe(0);
     expect(upstream.loads - loadsAtStart).toBe(1);
     await expectFigures(a, b);
   } finally {
@@ -170,7 +146,7 @@ test("an instance that joins on a ticker-only republish (older data, same figure
     await until(() => openCount(a) === openBefore + 1 && openCount(c) === openBefore + 1);
     await until(() => a.engine.isSettled() && c.engine.isSettled());
     expect(c.engine.stats().applied).toBe(1);
-    expect(c.coordinator.stats().exactUpdatesAsRefresh).toBe(0);
+    expect(c.engine.stats().exactUpdatesAsRefresh).toBe(0);
     expect(upstream.loads - loadsAtStart).toBe(1);
     await expectFigures(a, c);
   } finally {
