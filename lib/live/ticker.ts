@@ -1,5 +1,6 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { processDealKeyer, type DealKeyer } from '@/lib/pipeline/deal-key';
+import { stageKindOf } from '@/lib/pipeline/stage-kind';
 import type { StageOption, TickerItem, TickerKind } from '@/lib/pipeline/types';
 import type { Match } from '@/lib/live/filter-match';
 import { isLive, timeOf, type RecordState } from '@/lib/live/record-state';
@@ -37,9 +38,8 @@ function kindOf(input: TickerInput, dashboard: DashboardConfig): TickerKind | nu
   if (action !== 'updated') return null;
   const stageChanged = previous ? previous.stage !== next.stage : (input.updatedFields?.includes('stage') ?? false);
   if (!stageChanged) return null;
-  if (dashboard.wonStages.includes(next.stage)) return 'won';
-  if (dashboard.lostStages.includes(next.stage)) return 'lost';
-  return 'moved';
+  const kind = stageKindOf(dashboard, next.stage);
+  return kind === 'open' ? 'moved' : kind;
 }
 
 /** The stages a line names: only on a dashboard that shows stages. */

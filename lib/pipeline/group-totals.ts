@@ -3,6 +3,16 @@ import type { DealGroup, MoneyTotal } from '@/lib/pipeline/types';
 
 export type CountedTotal = MoneyTotal & { count: number };
 
+/**
+ * A deal is priced when its amountMicros is not null, whatever its currency code says: that is
+ * what the average deal divides by (a bucket's amountCount), what SUM and AVG skip, and what the
+ * top-deals order puts last. Never Twenty's countNotEmptyAmount, which on 2.21 counts
+ * `{amountMicros: null, currencyCode: "USD"}` as not empty (lib/twenty/priced-count.ts).
+ */
+export function isPriced(amountMicros: bigint | null): amountMicros is bigint {
+  return amountMicros !== null;
+}
+
 /** Count and per-currency sum of the given buckets, in the display currency where a rate allows. */
 export function totalOf(groups: Iterable<DealGroup>, conversion: Conversion): CountedTotal {
   const sums = emptySums();

@@ -1,7 +1,8 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import { stageKindOf, type StageKind } from '@/lib/pipeline/stage-kind';
 import type { DealGroup, StageOption } from '@/lib/pipeline/types';
 
-export type StageKind = 'won' | 'lost' | 'open';
+export type { StageKind };
 
 export type CatalogStage = StageOption & { known: boolean; kind: StageKind };
 
@@ -29,9 +30,7 @@ export function buildStageCatalog(
 ): StageCatalog {
   const allowed = dashboard.filter.stages ? new Set(dashboard.filter.stages) : null;
   const includes = (stage: string) => allowed === null || allowed.has(stage);
-  const won = new Set(dashboard.wonStages);
-  const lost = new Set(dashboard.lostStages);
-  const kindOf = (stage: string): StageKind => (won.has(stage) ? 'won' : lost.has(stage) ? 'lost' : 'open');
+  const kindOf = (stage: string): StageKind => stageKindOf(dashboard, stage);
 
   const ordered = [...options].sort((a, b) => a.position - b.position || compareText(a.value, b.value));
   const known = ordered.filter((o) => includes(o.value));

@@ -1,6 +1,7 @@
 import type { AllowedField, DashboardConfig } from '@/lib/config/dashboard-schema';
 import { toDisplayMicros, type Conversion } from '@/lib/pipeline/money/totals';
 import type { DealKeyer } from '@/lib/pipeline/deal-key';
+import { isPriced } from '@/lib/pipeline/group-totals';
 import { compareText, type StageCatalog } from '@/lib/pipeline/stage-catalog';
 import type { Deal, TopDeal } from '@/lib/pipeline/types';
 
@@ -9,7 +10,7 @@ type Ranked = { deal: Deal; tier: number; micros: bigint };
 // Tiers: amounts in (or converted to) the display currency, then other currencies by raw micros
 // (they cannot be compared fairly, but must not vanish), then deals without an amount.
 function rank(deal: Deal, conversion: Conversion): Ranked {
-  if (deal.amountMicros === null) return { deal, tier: 2, micros: 0n };
+  if (!isPriced(deal.amountMicros)) return { deal, tier: 2, micros: 0n };
   const inDisplay = toDisplayMicros(conversion, deal.currencyCode, deal.amountMicros);
   return inDisplay === null ? { deal, tier: 1, micros: deal.amountMicros } : { deal, tier: 0, micros: inDisplay };
 }

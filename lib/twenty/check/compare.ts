@@ -1,3 +1,4 @@
+import { dealsWithAmount } from '@/lib/pipeline/group-totals';
 import type { DealGroup } from '@/lib/pipeline/types';
 
 // Two strategies' buckets for one dashboard must be identical: deals, exact micros and priced
@@ -16,10 +17,8 @@ export type GroupComparison = {
   differences: string[];
 };
 
-/** Priced deals: Twenty's countNotEmptyAmount when the strategy read it, else the wall's default. */
-function pricedOf(group: DealGroup): number {
-  return group.amountCount ?? (group.currencyCode === null ? 0 : group.count);
-}
+/** Priced deals, counted as the wall counts them for its average (lib/pipeline/group-totals.ts). */
+const pricedOf = dealsWithAmount;
 
 function bucketKey(group: DealGroup, byMonth: boolean): string {
   return [group.stage, group.currencyCode ?? '(no currency)', byMonth ? (group.closeMonth ?? '(no close date)') : '*'].join(' · ');
