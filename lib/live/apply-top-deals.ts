@@ -2,38 +2,19 @@ import type { AllowedField } from '@/lib/config/dashboard-schema';
 import type { Deal } from '@/lib/pipeline/types';
 import { timeOf, type RecordState } from '@/lib/live/record-state';
 import { normaliseCurrency } from '@/lib/twenty/group-deals';
+import { asListed, compareTopDeals } from '@/lib/twenty/top-deals';
 
-// The top-deals list exactly as lib/twenty reads it: one page of N open deals ordered by
-// amountMicros DESC NULLS LAST, then id (Twenty's tie-breaker), with only the allowed fields
-// (others null). Deals below the page are unknown to us, so any change that could pull one of
-// them up (a listed deal dropping out or falling below the last one) is not exact.
+// Keeps the top-deals page a fetch read (lib/twenty/top-deals.ts: one page of N open deals, its
+// order, the fields it carries) as one deal changes. Deals below the page are unknown to us, so
+// any change that could pull one of them up (a listed deal dropping out or falling below the
+// last one) is not exact.
 
 export type Placement = { state: RecordState | null; qualifies: boolean };
 
-type Ranked = Pick<Deal, 'id' | 'amountMicros'>;
-
-export function compareUpstream(a: Ranked, b: Ranked): number {
-  if (a.amountMicros !== b.amountMicros) {
-    if (a.amountMicros === null) return 1;
-    if (b.amountMicros === null) return -1;
-    return a.amountMicros > b.amountMicros ? -1 : 1;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /** The deal as the top-deals query would have returned it; companyName decided by the caller. */
 export function toListedDeal(state: RecordState, fields: ReadonlySet<AllowedField>, companyName: string | null): Deal {
-  const amount = fields.has('amount');
-  return {
-    id: state.id,
-    name: fields.has('name') ? state.name : null,
-    stage: state.stage,
-    amountMicros: amount ? state.amountMicros : null,
-    currencyCode: amount ? normaliseCurrency(state.currencyCode) : null,
-    closeDate: fields.has('closeDate') ? state.closeDate : null,
-    companyName,
-    updatedAt: state.updatedAt,
-  };
+  const { id, name, stage, amountMicros, closeDate, updatedAt } = state;
+  return asListed({ id, name, stage, amountMicros, currencyCode: normaliseCurrency(state.currencyCode), closeDate, companyName, updatedAt }, fields);
 }
 
 /** A webhook has a company id, not its name: keep the listed name only if the id did not change. */
@@ -73,8 +54,8 @@ export function moveInTopDeals(
     return next.qualifies ? [...others, candidate] : others;
   }
   if (!next.qualifies) return full ? null : others;
-  if (!full || !last || compareUpstream(candidate, last) <= 0) {
-    return [...others, candidate].sort(compareUpstream).slice(0, limit);
+  if (!full || !last || compareTopDeals(candidate, last) <= 0) {
+    return [...others, candidate].sort(compareTopDeals).slice(0, limit);
   }
   // It fell below the last listed deal: an unlisted deal may now take its place.
   return listed ? null : [...deals];

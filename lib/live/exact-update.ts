@@ -2,10 +2,11 @@ import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import type { PipelineData } from '@/lib/pipeline/types';
 import { moveBetweenGroups } from '@/lib/live/apply-groups';
 import { moveInTopDeals, refreshListedFields } from '@/lib/live/apply-top-deals';
-import { matchesFilter, qualifiesAsOpen, timeFrameOf } from '@/lib/live/filter-match';
+import { matchesScope, qualifiesAsOpen, timeFrameOf } from '@/lib/live/filter-match';
 import { timeOf, touchesOnlyDisplayFields, type RecordState } from '@/lib/live/record-state';
 import type { WebhookAction } from '@/lib/live/webhook/payload';
-import { MAX_TOP_DEALS } from '@/lib/twenty/top-deals';
+import { dealScopeOf } from '@/lib/twenty/deal-scope';
+import { topDealsLimitOf } from '@/lib/twenty/top-deals';
 
 // Applies one delivery to the data a snapshot was built from, with no upstream call — but only
 // when the result is provably what a fresh fetch would return. That needs the deal's state as
@@ -85,8 +86,9 @@ export function applyTransition(basis: Basis, t: Transition, dashboard: Dashboar
   if (data.stageOptionsSource !== 'metadata') return refresh('stage_options');
 
   const knownStages = new Set(data.stageOptions.map((o) => o.value));
-  const before = prior === null ? false : matchesFilter(prior, dashboard, opts.now, knownStages);
-  const after = matchesFilter(t.next, dashboard, opts.now, knownStages);
+  const scope = dealScopeOf(dashboard, opts.now);
+  const before = prior === null ? false : matchesScope(prior, scope, knownStages);
+  const after = matchesScope(t.next, scope, knownStages);
   if (before === 'unknown' || after === 'unknown') return refresh('filter_undecidable');
 
   const frame = { strategy: data.strategy, dashboard, fetchedNow: basis.fetchedNow };
@@ -94,7 +96,7 @@ export function applyTransition(basis: Basis, t: Transition, dashboard: Dashboar
   if (!groups) return refresh('groups');
   const topDeals = moveInTopDeals(
     data.topDeals,
-    Math.min(dashboard.topDeals, MAX_TOP_DEALS),
+    topDealsLimitOf(dashboard),
     fields,
     { state: prior, qualifies: qualifiesAsOpen(before, prior ?? undefined, dashboard) === true },
     { state: t.next, qualifies: qualifiesAsOpen(after, t.next, dashboard) === true },

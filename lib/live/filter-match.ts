@@ -1,19 +1,15 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
-import { isLive, timeOf, type RecordState } from '@/lib/live/record-state';
-import { resolveAbsoluteWindow, resolveRelativeWindow, snapshotMonthWindow } from '@/lib/pipeline/zoned';
+import { isLive, type RecordState } from '@/lib/live/record-state';
+import { snapshotMonthWindow } from '@/lib/pipeline/zoned';
+import { dealScopeOf, inScope, type DealScope, type ScopeMatch } from '@/lib/twenty/deal-scope';
+import { topDealCandidate } from '@/lib/twenty/top-deals';
 
-// The dashboard's locked filter evaluated on one record, as Twenty evaluates it upstream
-// (lib/twenty/filters.ts): stage `in`, closeDate gte/lt (null never matches), amountMicros gte
-// (null never matches), soft-deleted rows excluded. 'unknown' whenever a webhook record cannot
-// decide it, and the caller then refreshes instead of guessing.
+// A webhook record against a dashboard's scope. The rules are lib/twenty's (deal-scope.ts, the
+// same description the fetch sends as its filter); what is added here is only what a delivery
+// knows and a fetch does not: a destroyed record. 'unknown' whenever the record cannot decide
+// it, and the caller then refreshes instead of guessing.
 
-export type Match = boolean | 'unknown';
-
-function closeDateRange(dashboard: DashboardConfig, now: Date): { from?: Date; to?: Date } | null {
-  const window = dashboard.filter.closeDate;
-  if (!window) return null;
-  return 'relative' in window ? resolveRelativeWindow(window.relative, now, dashboard.timeZone) : resolveAbsoluteWindow(window, dashboard.timeZone);
-}
+export type Match = ScopeMatch;
 
 /**
  * Everything time-dependent a fetch baked into its data: the resolved close-date window and the
@@ -21,36 +17,22 @@ function closeDateRange(dashboard: DashboardConfig, now: Date): { from?: Date; t
  * data cannot be adjusted exactly.
  */
 export function timeFrameOf(dashboard: DashboardConfig, now: Date): string {
-  const range = closeDateRange(dashboard, now);
+  const range = dealScopeOf(dashboard, now).closeDate;
   const months = snapshotMonthWindow(now, dashboard.timeZone, dashboard.period);
   return JSON.stringify([range?.from?.toISOString() ?? null, range?.to?.toISOString() ?? null, months.first, months.last]);
 }
 
-/** In the dashboard's totals? `knownStages`: stage values the fetch used (metadata options). */
+/** In the scope's totals? `knownStages`: stage values the fetch used (metadata options). */
+export function matchesScope(state: RecordState | undefined, scope: DealScope, knownStages: ReadonlySet<string>): Match {
+  return isLive(state) ? inScope(scope, state, knownStages) : false;
+}
+
+/** In the dashboard's totals at `now`. */
 export function matchesFilter(state: RecordState | undefined, dashboard: DashboardConfig, now: Date, knownStages: ReadonlySet<string>): Match {
-  if (!isLive(state)) return false;
-  const { filter } = dashboard;
-  // A webhook record has no owner; the owner filter cannot be evaluated here.
-  if (filter.ownerIds) return 'unknown';
-  if (filter.stages && !filter.stages.includes(state.stage)) return false;
-  // Upstream only counts stages it knows (filters.ts checkStages; aggregate totals per known stage).
-  if (!knownStages.has(state.stage)) return 'unknown';
-  const range = closeDateRange(dashboard, now);
-  if (range) {
-    if (state.closeDate === null) return false;
-    const at = timeOf(state.closeDate);
-    if (Number.isNaN(at)) return 'unknown';
-    if (range.from && at < range.from.getTime()) return false;
-    if (range.to && at >= range.to.getTime()) return false;
-  }
-  if (filter.minAmountMicros !== undefined) {
-    if (state.amountMicros === null || state.amountMicros < BigInt(filter.minAmountMicros)) return false;
-  }
-  return true;
+  return matchesScope(state, dealScopeOf(dashboard, now), knownStages);
 }
 
 /** A candidate for the top-deals list: in the filter and in an open stage. */
 export function qualifiesAsOpen(match: Match, state: RecordState | undefined, dashboard: DashboardConfig): Match {
-  if (match !== true || !state) return match;
-  return !dashboard.wonStages.includes(state.stage) && !dashboard.lostStages.includes(state.stage);
+  return state ? topDealCandidate(match, state.stage, dashboard) : match;
 }

@@ -3,11 +3,12 @@ import type { DealKeyer } from '@/lib/pipeline/deal-key';
 import type { TickerItem } from '@/lib/pipeline/types';
 import type { Transition } from '@/lib/live/exact-update';
 import type { DashboardFeed, IgnoredReason, OutrightRefresh } from '@/lib/live/feed';
-import { matchesFilter, type Match } from '@/lib/live/filter-match';
+import { matchesScope, type Match } from '@/lib/live/filter-match';
 import type { RecordMemory } from '@/lib/live/record-memory';
 import { stateOf, type RecordState } from '@/lib/live/record-state';
 import { tickerItemFor } from '@/lib/live/ticker';
 import type { WebhookEvent } from '@/lib/live/webhook/payload';
+import { dealScopeOf } from '@/lib/twenty/deal-scope';
 
 // Decides what one verified delivery means for each dashboard: nothing (another object, a
 // metadata event, an older or repeated state), a refresh (a company a dashboard names changed;
@@ -62,8 +63,9 @@ export function routeDelivery(
     const data = feed.basis?.data;
     if (data) {
       const known = new Set(data.stageOptions.map((o) => o.value));
-      const before: Match = observed.previous ? matchesFilter(observed.previous, dashboard, now, known) : 'unknown';
-      const after = matchesFilter(removal ? asLive(next) : next, dashboard, now, known);
+      const scope = dealScopeOf(dashboard, now);
+      const before: Match = observed.previous ? matchesScope(observed.previous, scope, known) : 'unknown';
+      const after = matchesScope(removal ? asLive(next) : next, scope, known);
       tickerItem = tickerItemFor({ action: event.action, previous: observed.previous, next, updatedFields: event.updatedFields, before, after }, dashboard, data.stageOptions, keyOf);
     }
     perDashboard.push({ feed, transition, tickerItem });

@@ -13,7 +13,7 @@ import { fetchWithAggregates } from '@/lib/twenty/strategy-aggregate';
 import type { StrategyContext, StrategyResult } from '@/lib/twenty/strategy-context';
 import { fetchWithGroupBy } from '@/lib/twenty/strategy-group-by';
 import { fetchWithPaging } from '@/lib/twenty/strategy-paging';
-import { MAX_TOP_DEALS, toDeals, topDealsDocument, topDealsFieldSchema } from '@/lib/twenty/top-deals';
+import { toDeals, topDealsDocument, topDealsFieldSchema, topDealsLimitOf } from '@/lib/twenty/top-deals';
 import { createTransport, type Log } from '@/lib/twenty/transport';
 
 // The app's one door to Twenty: capabilities learned once, stage options, and the fetch
@@ -138,7 +138,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
       stages,
       openStages,
       openFilter: openStages.length > 0 ? toFilterInput([...filterParts, stageIn(openStages)]) : null,
-      topDealsLimit: Math.min(dashboard.topDeals, MAX_TOP_DEALS),
+      topDealsLimit: topDealsLimitOf(dashboard),
     };
     const result = await runStrategy(ctx, parsed.forceStrategy ?? defaultStrategy(caps));
     const topDeals = result.topDeals ?? (await readTopDeals(ctx));

@@ -1,11 +1,13 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
-import { resolveAbsoluteWindow, resolveRelativeWindow, type Range } from '@/lib/pipeline/zoned';
+import { isOpenStage } from '@/lib/pipeline/stage-kind';
+import type { Range } from '@/lib/pipeline/zoned';
 import type { Capabilities } from '@/lib/twenty/capabilities';
+import { dealScopeOf, type DealScope } from '@/lib/twenty/deal-scope';
 import { TwentyError } from '@/lib/twenty/errors';
 import { assertOneOperator, condition, rangeParts, type FilterPart } from '@/lib/twenty/filter-rules';
 import type { Log } from '@/lib/twenty/transport';
 
-// A dashboard's locked filter as Twenty's OpportunityFilterInput. Always sent as a GraphQL
+// A dashboard's locked filter (its scope, deal-scope.ts) as Twenty's OpportunityFilterInput. Always sent as a GraphQL
 // variable, never spliced into a document: the server's own variable coercion then turns stage
 // strings into its enum (v0.55) or keeps them as strings (SelectFilter), and rejects anything else.
 // Every part obeys the one-operator rule of filter-rules.ts, and toFilterInput checks it.
@@ -68,38 +70,39 @@ export function checkStages(requested: readonly string[], known: readonly string
 
 export type FilterContext = { caps: Capabilities; knownStages: string[] | null; now: Date; log: Log };
 
-/** The dashboard's own filter, as `and` parts. */
+/** The dashboard's own filter, as `and` parts: its scope (deal-scope.ts) at `ctx.now`. */
 export function dashboardFilterParts(dashboard: DashboardConfig, ctx: FilterContext): FilterPart[] {
-  const { filter, timeZone } = dashboard;
+  return scopeFilterParts(dealScopeOf(dashboard, ctx.now), dashboard.slug, ctx);
+}
+
+/**
+ * A scope as `and` parts, one per rule in deal-scope.ts's order. What the server cannot run is
+ * refused here (ownerIds without owners, no known stage left); a filter stage it does not know
+ * is dropped, never widened to "every stage".
+ */
+export function scopeFilterParts(scope: DealScope, slug: string, ctx: FilterContext): FilterPart[] {
   const parts: FilterPart[] = [];
-  if (filter.stages) {
-    const stages = checkStages(filter.stages, ctx.knownStages, `dashboard ${dashboard.slug} filter.stages`, ctx.log);
+  if (scope.stages) {
+    const stages = checkStages(scope.stages, ctx.knownStages, `dashboard ${slug} filter.stages`, ctx.log);
     if (stages.length === 0) {
-      throw new TwentyError('rejected', `dashboard ${dashboard.slug}: none of filter.stages exists in this workspace`);
+      throw new TwentyError('rejected', `dashboard ${slug}: none of filter.stages exists in this workspace`);
     }
     parts.push(stageIn(stages));
   }
-  if (filter.closeDate) {
-    const range =
-      'relative' in filter.closeDate
-        ? resolveRelativeWindow(filter.closeDate.relative, ctx.now, timeZone)
-        : resolveAbsoluteWindow(filter.closeDate, timeZone);
-    parts.push(...closeDateIn(range));
-  }
-  if (filter.ownerIds) {
+  if (scope.closeDate) parts.push(...closeDateIn(scope.closeDate));
+  if (scope.ownerIds) {
     if (!ctx.caps.ownerFilter) {
-      throw new TwentyError('rejected', `dashboard ${dashboard.slug}: filter.ownerIds needs Twenty 1.16 or later (this server's opportunities have no owner)`);
+      throw new TwentyError('rejected', `dashboard ${slug}: filter.ownerIds needs Twenty 1.16 or later (this server's opportunities have no owner)`);
     }
-    parts.push(condition(['ownerId'], 'in', [...filter.ownerIds]));
+    parts.push(condition(['ownerId'], 'in', [...scope.ownerIds]));
   }
-  if (filter.minAmountMicros !== undefined) {
-    parts.push(condition(['amount', 'amountMicros'], 'gte', microsLiteral(filter.minAmountMicros)));
+  if (scope.minAmountMicros !== null) {
+    parts.push(condition(['amount', 'amountMicros'], 'gte', microsLiteral(scope.minAmountMicros)));
   }
   return parts;
 }
 
-/** Open stages: of the stages a dashboard totals, those neither won nor lost. */
+/** Open stages (lib/pipeline/stage-kind.ts): of the stages a dashboard totals, those neither won nor lost. */
 export function openStagesOf(dashboard: DashboardConfig, stages: readonly string[]): string[] {
-  const closed = new Set([...dashboard.wonStages, ...dashboard.lostStages]);
-  return stages.filter((s) => !closed.has(s));
+  return stages.filter((s) => isOpenStage(dashboard, s));
 }
