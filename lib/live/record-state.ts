@@ -1,4 +1,7 @@
 import type { WebhookEvent, WebhookRecord } from '@/lib/live/webhook/payload';
+import { SCOPE_FIELDS } from '@/lib/twenty/deal-scope';
+import { GROUP_FIELDS } from '@/lib/twenty/group-deals';
+import { ORDER_FIELDS } from '@/lib/twenty/top-deals';
 
 // What we remember about one opportunity from its webhooks. Deliveries come one per record,
 // asynchronously and possibly out of order, so `updatedAt` (Twenty's clock) orders them.
@@ -10,8 +13,8 @@ export type RecordState = WebhookRecord & {
   destroyed: boolean;
 };
 
-/** The fields that place a deal in a bucket or a filter; a change elsewhere moves no total. */
-export const AGGREGATE_FIELDS: ReadonlySet<string> = new Set(['stage', 'amount', 'closeDate', 'deletedAt', 'ownerId']);
+/** The fields that place a deal in a scope, a bucket or the top-deals order; a change elsewhere moves no total. */
+export const AGGREGATE_FIELDS: ReadonlySet<string> = new Set<string>([...SCOPE_FIELDS, ...GROUP_FIELDS, ...ORDER_FIELDS]);
 
 export function stateOf(record: WebhookRecord, action: WebhookEvent['action'], createdAt: string | null): RecordState {
   return { ...record, createdAt, destroyed: action === 'destroyed' };

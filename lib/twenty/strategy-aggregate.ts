@@ -1,6 +1,7 @@
 import type { DealGroup } from '@/lib/pipeline/types';
 import { addMonths, snapshotMonthWindow, startOfMonth, type MonthKey } from '@/lib/pipeline/zoned';
 import { currencyFilter, fetchTotals, fillPricedCounts, type AliasState, type CurrencyClass, type Total } from '@/lib/twenty/aggregate-queries';
+import { configuredCurrencies } from '@/lib/twenty/currency-classes';
 import { closeDateWithin, stageIn, toFilterInput } from '@/lib/twenty/filters';
 import { foldMonthsOutside, groupDeals, mergeGroups } from '@/lib/twenty/group-deals';
 import { pageAllDeals } from '@/lib/twenty/pager';
@@ -58,7 +59,7 @@ function monthsOf(first: MonthKey, last: MonthKey): MonthKey[] {
 export async function fetchWithAggregates(ctx: StrategyContext, aliases: AliasState, monthDetail: MonthDetail = 'auto'): Promise<StrategyResult> {
   const { dashboard, transport, log } = ctx;
   const tz = dashboard.timeZone;
-  const configured = [dashboard.currency, ...Object.keys(dashboard.rates)];
+  const configured = configuredCurrencies(dashboard);
   const classes = currencyClasses(dashboard.currency, dashboard.rates, await discoverCurrencies(ctx, configured));
   const rest = restClass(classes.flatMap((c) => (c.kind === 'code' ? [c.code] : [])));
   const window = snapshotMonthWindow(ctx.now, tz, dashboard.period);

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { applyTransition, type Basis, type Outcome, type Transition } from '@/lib/live/exact-update';
 import type { RecordState } from '@/lib/live/record-state';
+import { snapshotMonthWindow } from '@/lib/pipeline/zoned';
+import { foldMonthsOutside } from '@/lib/twenty/group-deals';
 import { FETCH_END, FETCH_START, M, SKEW, basisOf, board, iso, oracle, record } from './helpers';
 
 const NOW = new Date(FETCH_START + 60_000);
@@ -165,5 +167,16 @@ describe('the aggregate strategy folds months outside the snapshot window', () =
     const outcome = apply(basis, dashboard, 'created', far);
     expect(outcome.kind).toBe('applied');
     if (outcome.kind === 'applied') expect(outcome.data.groups).toEqual([{ stage: 'NEW', currencyCode: 'USD', closeMonth: null, count: 2, amountMicros: 20_000n * M, amountCount: 2 }]);
+  });
+
+  test('in every currency, as the fetch folds its paged rest (not only the display and rated ones)', () => {
+    const dashboard = board({ currency: 'USD', rates: { EUR: '1.1' } });
+    const base = [record('a', { closeDate: null })];
+    const basis = basisOf({ ...oracle(base, dashboard), strategy: 'aggregate' }, dashboard);
+    const far = created('x', { currencyCode: 'GBP', closeDate: '2029-03-01T00:00:00.000Z' });
+    const outcome = apply(basis, dashboard, 'created', far);
+    const window = snapshotMonthWindow(new Date(FETCH_START), dashboard.timeZone, dashboard.period);
+    expect(outcome.kind).toBe('applied');
+    if (outcome.kind === 'applied') expect(outcome.data.groups).toEqual(foldMonthsOutside(oracle([...base, far], dashboard).groups, window.first, window.last));
   });
 });
