@@ -42,11 +42,15 @@ const API_ACTOR: Actor = { source: 'API', workspaceMemberId: null, name: 'Pipeli
 export type SandboxHooks = {
   /** The rate limiter's clock, so a test can replay captured call times without waiting. */
   now?: () => number;
+  /** The server's clock for saved views' relative dates (THIS_1_YEAR…), so a test can replay a captured day. */
+  clock?: () => number;
 };
 
 export async function startSandbox(input: SandboxOptionsInput, hooks: SandboxHooks = {}): Promise<Sandbox> {
   const options = sandboxOptionsSchema.parse(input);
-  const workspace = new Workspace({ version: options.twentyVersion, seed: options.seed, anchor: anchorDate(options), opportunities: options.opportunities, canaries: options.canaries });
+  const workspace = new Workspace({
+    version: options.twentyVersion, seed: options.seed, anchor: anchorDate(options), opportunities: options.opportunities, canaries: options.canaries, clock: hooks.clock,
+  });
   const ids = seededRandom(options.seed ^ 0x0a91);
   const apiKeyId = randomUuid(ids);
   const credentials = new Credentials(options);

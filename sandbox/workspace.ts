@@ -9,9 +9,19 @@ import { OpportunityBulkWrites } from '@/sandbox/records/opportunity-bulk-writes
 import { OpportunityWrites } from '@/sandbox/records/opportunity-writes';
 import { seedWorkspace } from '@/sandbox/records/seed';
 import { WorkspaceStore } from '@/sandbox/records/store';
+import { seedViews } from '@/sandbox/views/seed';
+import { ViewStore } from '@/sandbox/views/store';
 import { startWorkspaceWebhooks, type WorkspaceWebhooks, type WorkspaceWebhooksOptions } from '@/sandbox/webhooks/workspace-webhooks';
 
-export type WorkspaceOptions = { version: TwentyVersion; seed: number; anchor: Date; opportunities: number; canaries?: boolean };
+export type WorkspaceOptions = {
+  version: TwentyVersion;
+  seed: number;
+  anchor: Date;
+  opportunities: number;
+  canaries?: boolean;
+  /** The server's clock as saved views' relative dates read it (tests replay captured days). */
+  clock?: () => number;
+};
 
 /** Twenty's default page is 60 in v0.55 and 200 in 2.21; neither caps `first` (captured). */
 const PAGE_POLICIES: Record<TwentyVersion, PagePolicy> = {
@@ -28,6 +38,9 @@ export class Workspace {
   readonly bulkWrites: OpportunityBulkWrites;
   readonly policy: PagePolicy;
   readonly env: QueryEnv;
+  /** Saved views (2.21's /metadata view API); v0.55 serves none. */
+  readonly views: ViewStore;
+  readonly clock: () => number;
   private schema: GraphQLSchema | null = null;
   private stageRanks = new Map<string, number>();
 
@@ -48,6 +61,9 @@ export class Workspace {
       legacy: this.legacy,
     });
     this.bulkWrites = new OpportunityBulkWrites(this.writes, this.env);
+    this.clock = options.clock ?? Date.now;
+    this.views = new ViewStore(this.metadata.workspaceId);
+    if (!this.legacy) seedViews(this.views, this.metadata, options.seed, options.anchor);
     this.metadata.onStagesChange((change) => {
       this.store.remapStages(change.renames, change.valid, change.fallback);
       this.refreshStageRanks();

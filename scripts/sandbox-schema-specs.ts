@@ -143,10 +143,20 @@ export const CORE_221: TrimSpec = {
 };
 CORE_221.keepOnly.Dashboard = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'title', 'position', 'pageLayoutId', 'createdBy', 'updatedBy'];
 
+// Saved views (views-dashboards/q1-*): the reads the read-only key gets and the writes a CRM user makes.
+const VIEW_QUERIES_221 = [
+  'getViews', 'getView', 'getViewFilters', 'getViewFilter', 'getViewFilterGroups', 'getViewFilterGroup',
+  'getViewSorts', 'getViewSort', 'getViewGroups', 'getViewGroup', 'getViewFields',
+];
+const VIEW_MUTATIONS_221 = [
+  'createView', 'updateView', 'deleteView', 'destroyView', 'createViewFilter', 'updateViewFilter', 'deleteViewFilter',
+  'createViewFilterGroup', 'deleteViewFilterGroup', 'createViewSort',
+];
+
 export const METADATA_221: TrimSpec = {
   roots: {
-    Query: ['objects', 'object', 'fields', 'field', 'currentWorkspace', 'webhooks', 'webhook'],
-    Mutation: ['updateOneField', 'createWebhook', 'updateWebhook', 'deleteWebhook', 'revokeApiKey'],
+    Query: ['objects', 'object', 'fields', 'field', 'currentWorkspace', 'webhooks', 'webhook', ...VIEW_QUERIES_221],
+    Mutation: ['updateOneField', 'createWebhook', 'updateWebhook', 'deleteWebhook', 'revokeApiKey', ...VIEW_MUTATIONS_221],
   },
   keepOnly: {
     Workspace: ['id', 'displayName', 'createdAt', 'updatedAt'],

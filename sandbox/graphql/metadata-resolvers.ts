@@ -1,20 +1,22 @@
 // /metadata: objects and fields in Twenty's nestjs-query shapes (CursorPaging, "arrayconnection:N"
-// cursors), updateOneField to edit the stage options, and (2.21) revokeApiKey.
+// cursors), updateOneField to edit the stage options, and (2.21) revokeApiKey, webhooks and views.
 import { buildClientSchema, defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import metadata055 from '@/sandbox/schema/metadata-introspection-0.55.json';
 import metadata221 from '@/sandbox/schema/metadata-introspection-2.21.json';
 import { TwentyError } from '@/sandbox/graphql/errors';
+import { viewMutationResolvers, viewQueryResolvers } from '@/sandbox/graphql/view-resolvers';
 import { webhookMutationResolvers, webhookQueryResolvers } from '@/sandbox/graphql/webhook-resolvers';
-import type { Credentials } from '@/sandbox/http/auth';
+import type { Credentials, Principal } from '@/sandbox/http/auth';
 import type { FieldMeta, ObjectMeta, WorkspaceMetadata } from '@/sandbox/metadata/workspace-metadata';
 import type { TwentyVersion } from '@/sandbox/options';
 import { isRecord } from '@/sandbox/query/filter';
+import type { ViewStore } from '@/sandbox/views/store';
 
 const build = (introspection: unknown) => buildClientSchema(introspection as IntrospectionQuery, { assumeValid: true });
 const SCHEMAS: Record<TwentyVersion, GraphQLSchema> = { '2.21': build(metadata221), '0.55': build(metadata055) };
 export const metadataSchema = (version: TwentyVersion): GraphQLSchema => SCHEMAS[version];
 
-export type MetadataContext = { metadata: WorkspaceMetadata; credentials: Credentials };
+export type MetadataContext = { metadata: WorkspaceMetadata; credentials: Credentials; views: ViewStore; principal: Principal | null };
 /** 2.21 metadata records belong to an application; the demo workspace has one. */
 const APPLICATION_ID = '20202020-0b5c-4178-bed7-2a8a4d2c0a01';
 type Args = Record<string, unknown>;
@@ -100,10 +102,12 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
     fields: (_, args, ctx) => page(ctx.metadata.allFields().map(fieldNode), args.paging, args.filter),
     field: (_, args, ctx) => fieldNode(findField(ctx, args.id)),
     ...webhookQueryResolvers,
+    ...viewQueryResolvers,
     currentWorkspace: (_, __, ctx) => ({ id: ctx.metadata.workspaceId, displayName: 'Demo workspace', createdAt: ctx.metadata.object('opportunity').createdAt, updatedAt: ctx.metadata.object('opportunity').updatedAt }),
   },
   Mutation: {
     ...webhookMutationResolvers,
+    ...viewMutationResolvers,
     updateOneField: (_, args, ctx) => {
       const input = isRecord(args.input) ? args.input : {};
       return fieldNode(ctx.metadata.updateField(String(input.id), input.update));

@@ -37,6 +37,23 @@ export const OPPORTUNITY_FIELDS: FieldTemplate[] = [
   f('company', 'Company', 'RELATION', true, false, null, { onDelete: 'SET_NULL', relationType: 'MANY_TO_ONE', joinColumnName: 'companyId' }, 'IconBuildingSkyscraper'),
 ];
 
+/**
+ * 2.x only: the owner (a workspace member), filtered as `ownerId` and the target of saved views'
+ * relation filters (views-dashboards/q1-createViewFilter-E-owner-is-relation.json).
+ */
+export const OWNER_FIELD = f('owner', 'Owner', 'RELATION', true, false, null, { onDelete: 'SET_NULL', relationType: 'MANY_TO_ONE', joinColumnName: 'ownerId' }, 'IconUserCircle');
+
+/** 2.x only: people, so a saved view of another object can be made (q2-createView-person-view.json). */
+export const PERSON_FIELDS: FieldTemplate[] = [
+  f('name', 'Name', 'FULL_NAME', true, false, { firstName: "''", lastName: "''" }, null, 'IconUser'),
+  f('emails', 'Emails', 'EMAILS', true, false, { primaryEmail: "''", additionalEmails: null }, null, 'IconMail'),
+  f('phones', 'Phones', 'PHONES', true, false, null, null, 'IconPhone'),
+  f('jobTitle', 'Job Title', 'TEXT', false, false, "''", null, 'IconBriefcase'),
+  f('city', 'City', 'TEXT', false, false, "''", null, 'IconMap'),
+  ...systemFields,
+  f('company', 'Company', 'RELATION', true, false, null, { onDelete: 'SET_NULL', relationType: 'MANY_TO_ONE', joinColumnName: 'companyId' }, 'IconBuildingSkyscraper'),
+];
+
 export const COMPANY_FIELDS: FieldTemplate[] = [
   f('name', 'Name', 'TEXT', false, false, "''", null, 'IconBuildingSkyscraper'),
   f('domainName', 'Domain', 'LINKS', true, false, { primaryLinkUrl: "''", primaryLinkLabel: "''", secondaryLinks: null }, null, 'IconLink'),

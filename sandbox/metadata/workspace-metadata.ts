@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { badUserInput, TwentyError } from '@/sandbox/graphql/errors';
-import { COMPANY_FIELDS, DEFAULT_STAGE_OPTIONS, OPPORTUNITY_FIELDS, type FieldTemplate } from '@/sandbox/metadata/field-templates';
+import { COMPANY_FIELDS, DEFAULT_STAGE_OPTIONS, OPPORTUNITY_FIELDS, OWNER_FIELD, PERSON_FIELDS, type FieldTemplate } from '@/sandbox/metadata/field-templates';
 import type { MetadataChange, MetadataInitiator, MetadataListener } from '@/sandbox/events';
 import { fieldUpdatedChange } from '@/sandbox/metadata/field-events';
 import { randomUuid, seededRandom, type Random } from '@/sandbox/records/random';
@@ -76,6 +76,12 @@ export class WorkspaceMetadata {
     ];
     // Drawn after every object and field id, so those stay what they were.
     this.webhooks = new WebhookRegistry(randomUuid(random), !opts.legacy);
+    // 2.x's owner and people are drawn last for the same reason; v0.55's metadata stays as captured.
+    if (!opts.legacy) {
+      const opportunity = this.object('opportunity');
+      opportunity.fields.push(this.field(OWNER_FIELD, opportunity.id, random, at));
+      this.objects.push(object('person', 'people', 'Person', 'People', 'IconUser', PERSON_FIELDS));
+    }
   }
 
   private field(t: FieldTemplate, objectId: string, random: Random, at: string): FieldMeta {
