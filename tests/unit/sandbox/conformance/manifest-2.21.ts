@@ -3,10 +3,12 @@
 // follow from the file name; DATA lists the captures whose answer depends only on what the replica
 // (replica.ts) knows. A capture added to a replayed folder is replayed without an edit here.
 import type { DataMode } from '@/tests/unit/sandbox/conformance/compare';
+import { VIEWS_DATA } from '@/tests/unit/sandbox/conformance/manifest-views-2.21';
 
 /** The folders (and name prefixes) of real-2.21/ that are replayed request by request. */
 export const REPLAYED_221 = [
-  'misc/', 'groupby/', 'auth/', 'rate-limit/', 'views-dashboards/q4-', 'views-dashboards/q5-',
+  'misc/', 'groupby/', 'auth/', 'rate-limit/',
+  'views-dashboards/q1-', 'views-dashboards/q2-', 'views-dashboards/q4-', 'views-dashboards/q5-',
   'seed-create-', 'many-groups-create-', 'count-empty-amount-semantics-', 'webhook-create-',
   // Pipeline Wall's own calls to the real server (as far as they are copied here)
   'app-exchanges/0',
@@ -16,6 +18,7 @@ export const REPLAYED_221 = [
 export const SPECIAL_221: Record<string, string> = {
   'misc/_summary.json': 'a digest of the misc/ answers (each file is replayed)',
   'groupby/_summary.json': 'a digest of the groupby/ answers (each file is replayed)',
+  'views-dashboards/q2-_summary.json': 'a digest of the q2 group-by answers (each file is replayed)',
   'rate-limit/sequence.json': 'the 101-call run: replayed call by call at its captured times (rate-limit sequence test)',
   'count-empty-amount-semantics-probes.json': 'four probe records and their aggregates: created and checked by the probes test',
 };
@@ -31,8 +34,6 @@ export const NOT_REPLAYED_221: Record<string, string> = {
   'webhooks/': 'deliveries the server sent, not requests to it: tests/unit/sandbox/webhook-conformance-*.test.ts (sandbox writes)',
   'app-exchanges/upstream-calls.jsonl': "the proxy's list of Pipeline Wall's calls, not requests with answers",
   'app-answers/': "Pipeline Wall's own answers: app tests",
-  'views-dashboards/q1-': 'saved views on /metadata: they come with the view feature',
-  'views-dashboards/q2-': 'viewId applying saved views: comes with the view feature',
   'views-dashboards/q3-': 'dashboards, page layouts and chart data: come with the dashboard feature',
   'views-dashboards/00-setup-': 'the read-only role and key of the second run: made with user-only /metadata mutations the demo workspace does not have (its keys are options)',
 };
@@ -42,9 +43,11 @@ export type Caller = 'admin' | 'readOnly' | 'user' | 'none' | 'malformed' | 'jwt
  * initial/r300/r460: the replica at 300 records before the latency steps (groupby/ was captured
  * then), at 300 after step 2 (misc/), at 460 (the second run); blocked: a workspace whose rate limit is exhausted;
  * scratch: a throwaway one for writes; hooks: one that registers webhooks and then writes nothing
- * (the captured targets are local addresses that must never receive a delivery).
+ * (the captured targets are local addresses that must never receive a delivery); views: r460 with
+ * the run's saved views as it ended (views-replica.ts), its clock at the capture; views-scratch: the
+ * same before G's deletion, for the view writes.
  */
-export type Target = 'initial' | 'r300' | 'r460' | 'blocked' | 'scratch' | 'hooks';
+export type Target = 'initial' | 'r300' | 'r460' | 'blocked' | 'scratch' | 'hooks' | 'views' | 'views-scratch';
 export type Plan = { caller: Caller; target: Target; data?: DataMode };
 
 const AUTH_CALLERS: [RegExp, Caller][] = [
@@ -58,6 +61,8 @@ const AUTH_CALLERS: [RegExp, Caller][] = [
 function callerOf(file: string): Caller {
   for (const [pattern, caller] of AUTH_CALLERS) if (pattern.test(file)) return caller;
   if (/-user-token\.json$|^rate-limit\/user-token-|^views-dashboards\/q4-setup-|^webhook-create-/.test(file)) return 'user';
+  // The saved views of the run were made with the user token; only the read-only key's attempts say otherwise.
+  if (/^views-dashboards\/q[12]-/.test(file) && !file.endsWith('-readonly-key.json')) return 'user';
   if (/^rate-limit\/admin-key-|^(seed-create|many-groups-create)-/.test(file)) return 'admin';
   // misc/, groupby/ and the rest were sent with the README's read-only key.
   return 'readOnly';
@@ -65,6 +70,8 @@ function callerOf(file: string): Caller {
 
 function targetOf(file: string): Target {
   if (file.startsWith('rate-limit/') || file === 'app-exchanges/0043.json') return 'blocked';
+  if (/^views-dashboards\/q[12]-(create|update|delete)/.test(file)) return 'views-scratch';
+  if (/^views-dashboards\/q[12]-/.test(file)) return 'views';
   if (/^(seed-create|many-groups-create)-/.test(file)) return 'scratch';
   if (file.startsWith('webhook-create-')) return 'hooks';
   if (file.startsWith('views-dashboards/') || file.includes('after-460-records') || file.startsWith('misc/directive-include-literal-') || file === 'app-exchanges/0041.json') return 'r460';
@@ -123,6 +130,7 @@ const DATA: Record<string, DataMode> = {
   'seed-create-opportunities-batch2.json': 'ids-masked',
   'many-groups-create-batch1.json': 'ids-masked',
   'many-groups-create-batch2.json': 'ids-masked',
+  ...VIEWS_DATA,
 };
 
 export function planFor(file: string): Plan {

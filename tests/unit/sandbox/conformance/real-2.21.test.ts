@@ -8,13 +8,21 @@ import { filesUnder, loadCapture, REAL_221 } from '@/tests/unit/sandbox/conforma
 import { differences } from '@/tests/unit/sandbox/conformance/compare';
 import { isReplayed221, planFor, type Target } from '@/tests/unit/sandbox/conformance/manifest-2.21';
 import { KEYS, replay, startReplica, startWorkspace, tokenOf } from '@/tests/unit/sandbox/conformance/replay';
+import { idMap, loadViewsReplica, remapIds } from '@/tests/unit/sandbox/conformance/views-replica';
 
 const FILES = filesUnder(REAL_221).filter(isReplayed221);
 const workspaces = new Map<Target, Sandbox>();
 let blockedAt = 0;
 
 beforeAll(async () => {
-  const [initial, r300, r460, scratch, hooks] = await Promise.all([startReplica('initial'), startReplica(300), startReplica(460), startWorkspace(), startWorkspace()]);
+  // The view captures were taken on 2026-11-30 (view H's "this year" is 2026 in New York).
+  const captureDay = () => Date.parse('2026-11-30T16:40:00.000Z');
+  const [initial, r300, r460, scratch, hooks, views, viewsScratch] = await Promise.all([
+    startReplica('initial'), startReplica(300), startReplica(460), startWorkspace(), startWorkspace(),
+    startReplica(460, {}, { clock: captureDay }), startReplica(460, {}, { clock: captureDay }),
+  ]);
+  loadViewsReplica(views);
+  loadViewsReplica(viewsScratch, { beforeDelete: true });
   // Twenty's bucket: 100 tokens a minute for the workspace. Its clock stands still here, so the
   // 100 calls that empty it stay within the minute and no token comes back during the replays.
   blockedAt = Date.parse('2026-11-30T16:18:31Z');
@@ -28,6 +36,7 @@ beforeAll(async () => {
     expect(((await reply.json()) as { errors?: unknown }).errors).toBeUndefined();
   }
   workspaces.set('initial', initial).set('r300', r300).set('r460', r460).set('scratch', scratch).set('blocked', blocked).set('hooks', hooks);
+  workspaces.set('views', views).set('views-scratch', viewsScratch);
 }, 60_000);
 
 afterAll(async () => {
@@ -37,6 +46,8 @@ afterAll(async () => {
 /** The captured request's own values that name records of the real server, swapped for ours. */
 function variablesFor(file: string, sandbox: Sandbox, variables: Record<string, unknown> | null | undefined) {
   if (file === 'auth/revoke-api-key.json') return { i: { id: sandbox.credentials.principalOf(KEYS.revoked)?.id } };
+  // Object and field ids of the real server, in view requests, name the same metadata here.
+  if (/^views-dashboards\/q[12]-/.test(file)) return remapIds(variables ?? undefined, idMap(sandbox));
   return variables ?? undefined;
 }
 
