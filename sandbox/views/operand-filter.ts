@@ -88,7 +88,7 @@ function currency(f: RecordFilter, n: string): Gql | undefined {
     throw unknownOperand(f, 'CURRENCY');
   }
   if (f.subFieldName && f.subFieldName !== 'amountMicros') throw new Error(`Unknown subfield ${f.subFieldName} for CURRENCY filter`);
-  // Twenty multiplies a float: "1.1" becomes 1100000.0000000002 micros, and is compared as such.
+  // Twenty multiplies a float: "1.005" becomes 1004999.9999999999 micros, and is compared as such.
   const micros = parseFloat(f.value) * 1_000_000;
   const ops: Partial<Record<ViewFilterOperand, Gql>> = {
     GREATER_THAN_OR_EQUAL: on(n, { amountMicros: { gte: micros } }),
