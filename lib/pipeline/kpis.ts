@@ -1,5 +1,5 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
-import { divideRoundHalfUp } from '@/lib/pipeline/money/exact';
+import { divideHalfAwayFromZero } from '@/lib/pipeline/money/exact';
 import type { Conversion } from '@/lib/pipeline/money/totals';
 import { convertibleDealCount, totalOf } from '@/lib/pipeline/group-totals';
 import type { StageCatalog } from '@/lib/pipeline/stage-catalog';
@@ -40,6 +40,6 @@ export function computeKpis(
  */
 function averageOf(value: MoneyTotal, pricedDeals: number): MoneyTotal | null {
   if (pricedDeals === 0) return null;
-  const average = divideRoundHalfUp(BigInt(value.amountMicros), BigInt(pricedDeals));
+  const average = divideHalfAwayFromZero(BigInt(value.amountMicros), BigInt(pricedDeals));
   return { currency: value.currency, amountMicros: average.toString(), converted: value.converted, other: [] };
 }

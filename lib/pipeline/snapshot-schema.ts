@@ -1,11 +1,12 @@
 import '@/lib/http/zod-no-eval';
 import { z } from 'zod';
+import { MICROS_TEXT } from '@/lib/pipeline/money/micros';
 import type { Snapshot } from '@/lib/pipeline/types';
 
 // The browser receives snapshots over SSE and polling: both are HTTP bodies, so they are parsed,
 // not trusted. A body that does not match keeps the previous numbers on screen.
 
-const micros = z.string().regex(/^-?\d+$/);
+const micros = z.string().regex(MICROS_TEXT);
 const money = z.object({ currencyCode: z.string(), amountMicros: micros });
 const moneyTotal = z.object({ currency: z.string(), amountMicros: micros, converted: z.boolean(), other: z.array(money) });
 const countedTotal = moneyTotal.extend({ count: z.number().int().nonnegative() });

@@ -1,3 +1,5 @@
+import { isMicrosText } from '@/lib/pipeline/money/micros';
+
 export type Change = { direction: 'up' | 'down' | 'flat'; text: string };
 
 /**
@@ -5,7 +7,7 @@ export type Change = { direction: 'up' | 'down' | 'flat'; text: string };
  * percentage. Null when there is no base to compare with (previous is zero or malformed).
  */
 export function formatChange(current: string, previous: string, locale: string): Change | null {
-  if (!/^-?\d+$/.test(current) || !/^-?\d+$/.test(previous)) return null;
+  if (!isMicrosText(current) || !isMicrosText(previous)) return null;
   const base = BigInt(previous);
   if (base === 0n) return null;
   // Basis points keep the division in bigint; the ratio itself is small enough for a float.

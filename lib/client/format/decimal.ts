@@ -1,8 +1,10 @@
+import { divideHalfAwayFromZero, MICROS_PER_UNIT } from '@/lib/pipeline/money/exact';
+import { isMicrosText } from '@/lib/pipeline/money/micros';
+
 // Micros are integers that can exceed 2^53, so the conversion to a decimal amount is done on
 // the digits: a float division would silently round 123456789012345678 micros.
 
-const MICROS_PER_UNIT_DIGITS = 6;
-const INTEGER = /^-?\d+$/;
+const MICROS_PER_UNIT_DIGITS = MICROS_PER_UNIT.toString().length - 1;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 export type DecimalString = `${number}`;
@@ -11,13 +13,9 @@ function isDecimalString(value: string): value is DecimalString {
   return DECIMAL.test(value);
 }
 
-export function isMicrosString(value: string): boolean {
-  return INTEGER.test(value);
-}
-
 /** "123456789" micros → "123.456789"; trailing zeros dropped; null when not an integer string. */
 export function microsToDecimal(amountMicros: string): DecimalString | null {
-  if (!isMicrosString(amountMicros)) return null;
+  if (!isMicrosText(amountMicros)) return null;
   const negative = amountMicros.startsWith('-');
   const digits = (negative ? amountMicros.slice(1) : amountMicros).replace(/^0+(?=\d)/, '');
   const padded = digits.padStart(MICROS_PER_UNIT_DIGITS + 1, '0');
@@ -28,14 +26,9 @@ export function microsToDecimal(amountMicros: string): DecimalString | null {
   return isDecimalString(text) ? text : null;
 }
 
-/** Whole units, rounded half away from zero, as a decimal string — still exact for huge values. */
+/** Whole units, rounded by the app's one money rule (half away from zero), exact for huge values. */
 export function microsToWholeUnits(amountMicros: string): DecimalString | null {
-  if (!isMicrosString(amountMicros)) return null;
-  const micros = BigInt(amountMicros);
-  const unit = 10n ** BigInt(MICROS_PER_UNIT_DIGITS);
-  const half = unit / 2n;
-  const magnitude = micros < 0n ? -micros : micros;
-  const rounded = (magnitude + half) / unit;
-  const text = `${micros < 0n && rounded !== 0n ? '-' : ''}${rounded}`;
+  if (!isMicrosText(amountMicros)) return null;
+  const text = divideHalfAwayFromZero(BigInt(amountMicros), MICROS_PER_UNIT).toString();
   return isDecimalString(text) ? text : null;
 }

@@ -2,4 +2,4 @@
 export { formatMoney, formatCount, type MoneyFormatOptions } from '@/lib/client/format/money';
 export { formatMonth, formatDateTime, formatTime, formatDate, formatRelative } from '@/lib/client/format/dates';
 export { formatChange, type Change } from '@/lib/client/format/change';
-export { microsToDecimal, microsToWholeUnits, isMicrosString } from '@/lib/client/format/decimal';
+export { microsToDecimal, microsToWholeUnits } from '@/lib/client/format/decimal';

@@ -1,8 +1,14 @@
 // Exact money arithmetic on integer micros (1 unit = 1,000,000 micros). Everything is bigint;
 // a float never touches an amount, so 100k deals of 10^15 micros still add up to the micro.
 
-/** Integer division rounded half away from zero (Java's HALF_UP), the usual rule for money. */
-export function divideRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
+export const MICROS_PER_UNIT = 1_000_000n;
+
+/**
+ * Integer division rounded half away from zero: 2.5 → 3 and −2.5 → −3 (Java's HALF_UP). This is
+ * the app's one rounding rule for money. It is symmetric, so a refund of −2.5 rounds like a sale of
+ * 2.5 and opposite amounts stay opposite after rounding, which rounding towards +∞ would break.
+ */
+export function divideHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
   if (denominator === 0n) throw new RangeError('division by zero');
   const negative = numerator < 0n !== denominator < 0n;
   const n = numerator < 0n ? -numerator : numerator;
@@ -24,7 +30,7 @@ export function parseRate(rate: string): ExactRate {
   return { numerator: BigInt(whole + fraction), denominator: 10n ** BigInt(fraction.length) };
 }
 
-/** micros × rate, rounded half-up to whole micros. */
+/** micros × rate, rounded half away from zero to whole micros. */
 export function convertMicros(micros: bigint, rate: ExactRate): bigint {
-  return divideRoundHalfUp(micros * rate.numerator, rate.denominator);
+  return divideHalfAwayFromZero(micros * rate.numerator, rate.denominator);
 }

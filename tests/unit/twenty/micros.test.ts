@@ -10,15 +10,15 @@ test('numbers and numeric strings become exact bigints', () => {
   expect(toMicros(undefined, 'amount')).toBeNull();
 });
 
-test('a non-integral value is logged and rounded half-up', () => {
+test('a non-integral value is logged and rounded half away from zero (the one money rule)', () => {
   const lines: Record<string, unknown>[] = [];
   const log = (l: Record<string, unknown>) => lines.push(l);
   expect(toMicros(61815794736.8421, 'avg', log)).toBe(61815794737n);
   expect(toMicros(2.5, 'x', log)).toBe(3n);
-  expect(toMicros(-2.5, 'x', log)).toBe(-2n);
+  expect(toMicros(-2.5, 'x', log)).toBe(-3n);
   expect(toMicros('10.5', 'x', log)).toBe(11n);
   expect(toMicros('10.49', 'x', log)).toBe(10n);
-  expect(toMicros('-10.5', 'x', log)).toBe(-10n);
+  expect(toMicros('-10.5', 'x', log)).toBe(-11n);
   expect(toMicros('-10.51', 'x', log)).toBe(-11n);
   expect(lines).toHaveLength(7);
   expect(lines[0]).toMatchObject({ event: 'twenty.micros_not_integral', field: 'avg' });
