@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { LiveDashboard } from '@/components/dashboard/live-dashboard';
-import { ALL_VIEWS, type ViewName } from '@/lib/client/view-types';
+import { ALL_VIEWS, type ViewName } from '@/lib/config/views';
 import { sampleSnapshot, staleSampleSnapshot } from '@/sandbox/sample-snapshot';
 
 // GET /preview – a development-only look at the dashboard with sample data; never shipped.

@@ -1,6 +1,6 @@
 import type { Display } from '@/components/dashboard/display';
 import { KpiTile } from '@/components/dashboard/kpi-tile';
-import { ConvertedMark, MoneyTotal } from '@/components/dashboard/money-total';
+import { ConvertedMark, HeadlineMoney } from '@/components/dashboard/money-total';
 import { ChangeBadge } from '@/components/dashboard/change-badge';
 import type { Kpis } from '@/lib/pipeline/types';
 import { formatChange, formatCount, formatMonth } from '@/lib/client/format';
@@ -37,7 +37,7 @@ export function KpiTiles({ kpis, openStageCount, asOf, display }: KpiTilesProps)
         data={{ 'data-amount-micros': kpis.openValue.amountMicros, 'data-currency': kpis.openValue.currency, 'data-converted': kpis.openValue.converted }}
         badge={<ConvertedMark converted={kpis.openValue.converted} />}
       >
-        <MoneyTotal total={kpis.openValue} locale={locale} />
+        <HeadlineMoney total={kpis.openValue} locale={locale} />
       </KpiTile>
       <KpiTile label="Open deals" testId="kpi-open-count" data={{ 'data-value': kpis.openCount }}>
         <p className={`${FIGURE} text-(--pw-text)`}>{formatCount(kpis.openCount, locale)}</p>
@@ -52,7 +52,7 @@ export function KpiTiles({ kpis, openStageCount, asOf, display }: KpiTilesProps)
         badge={<ConvertedMark converted={kpis.averageDeal?.converted ?? false} />}
       >
         {kpis.averageDeal ? (
-          <MoneyTotal total={kpis.averageDeal} locale={locale} />
+          <HeadlineMoney total={kpis.averageDeal} locale={locale} />
         ) : (
           <p className={`${FIGURE} text-(--pw-muted)`}>
             —<span className="sr-only"> no open deals with an amount</span>
@@ -67,7 +67,7 @@ export function KpiTiles({ kpis, openStageCount, asOf, display }: KpiTilesProps)
         badge={<ConvertedMark converted={won.converted} />}
         footer={<ChangeBadge change={change} against={period.previous} />}
       >
-        <MoneyTotal total={won} locale={locale} />
+        <HeadlineMoney total={won} locale={locale} />
         <p className={DETAIL}>{deals(won.count, locale)}</p>
       </KpiTile>
       <KpiTile
@@ -76,7 +76,7 @@ export function KpiTiles({ kpis, openStageCount, asOf, display }: KpiTilesProps)
         data={{ 'data-amount-micros': closing.amountMicros, 'data-count': closing.count }}
         badge={<ConvertedMark converted={closing.converted} />}
       >
-        <MoneyTotal total={closing} locale={locale} />
+        <HeadlineMoney total={closing} locale={locale} />
         <p className={DETAIL}>
           {deals(closing.count, locale)} · {currentMonth}
         </p>

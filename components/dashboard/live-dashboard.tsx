@@ -1,7 +1,8 @@
 'use client';
 
 import { DashboardView } from '@/components/dashboard/dashboard-view';
-import type { DashboardVariant, ViewName } from '@/lib/client/view-types';
+import type { DashboardVariant } from '@/lib/client/view-types';
+import type { ViewName } from '@/lib/config/views';
 import { useSnapshotStream } from '@/lib/client/use-snapshot-stream';
 import type { Snapshot } from '@/lib/pipeline/types';
 

@@ -1,4 +1,4 @@
-import type { Money, MoneyTotal as MoneyTotalValue } from '@/lib/pipeline/types';
+import type { Money, MoneyTotal } from '@/lib/pipeline/types';
 import { formatMoney } from '@/lib/client/format';
 
 /** Amounts in currencies without a rate: listed, never added to the main figure. */
@@ -29,7 +29,7 @@ export function ConvertedMark({ converted }: { converted: boolean }) {
 }
 
 /** A headline money figure in whole units, with the amounts that could not be converted under it. */
-export function MoneyTotal({ total, locale }: { total: MoneyTotalValue; locale: string }) {
+export function HeadlineMoney({ total, locale }: { total: MoneyTotal; locale: string }) {
   return (
     <>
       <p

@@ -6,13 +6,14 @@ import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { useSnapshotStream } from '@/lib/client/use-snapshot-stream';
 import { useReportHeight } from '@/components/embed/use-report-height';
 import type { Snapshot } from '@/lib/pipeline/types';
-import type { Theme, ViewName } from '@/lib/access/view-params';
+import type { Theme } from '@/lib/access/view-params';
+import type { SelectableView } from '@/lib/config/views';
 
 export type EmbedDashboardProps = {
   initial: Snapshot;
   eventsUrl: string;
   jsonUrl: string;
-  views?: ViewName[];
+  views?: SelectableView[];
   theme: Theme;
   showTitle: boolean;
 };

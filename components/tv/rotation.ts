@@ -1,13 +1,13 @@
-import type { ViewName } from '@/lib/access/view-params';
+import type { SelectableView } from '@/lib/config/views';
 
 // Which views a TV shows, in what order, for how long. The dashboard's config sets the default
 // playlist; `view=` picks and orders views, `rotate=` sets one duration for all of them.
 
-export type Slide = { view: ViewName; seconds: number };
+export type Slide = { view: SelectableView; seconds: number };
 
 export const FALLBACK_SLIDE_SECONDS = 20;
 
-export const VIEW_LABELS: Record<ViewName, string> = {
+export const VIEW_LABELS: Record<SelectableView, string> = {
   kpis: 'Key figures',
   stages: 'Pipeline by stage',
   funnel: 'Open pipeline funnel',
@@ -15,7 +15,7 @@ export const VIEW_LABELS: Record<ViewName, string> = {
   deals: 'Top open deals',
 };
 
-export function rotationPlan(configured: readonly Slide[], params: { views?: readonly ViewName[]; rotateSeconds?: number }): Slide[] {
+export function rotationPlan(configured: readonly Slide[], params: { views?: readonly SelectableView[]; rotateSeconds?: number }): Slide[] {
   const picked = params.views
     ? params.views.map((view) => ({ view, seconds: configured.find((s) => s.view === view)?.seconds ?? FALLBACK_SLIDE_SECONDS }))
     : configured.map((s) => ({ ...s }));

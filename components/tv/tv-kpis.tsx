@@ -15,7 +15,7 @@ function deals(count: number, locale: string): string {
 }
 
 /** A figure for across the room: compact ("$4.2M"), the exact amount in its tooltip and data. */
-function Money({ total, locale }: { total: MoneyTotal; locale: string }) {
+function CompactMoney({ total, locale }: { total: MoneyTotal; locale: string }) {
   return (
     <p className="tv-figure" title={formatMoney(total.amountMicros, total.currency, locale)} data-amount-micros={total.amountMicros}>
       {formatMoney(total.amountMicros, total.currency, locale, { compact: true })}
@@ -32,7 +32,7 @@ export function TvKpis({ snapshot }: { snapshot: Snapshot }) {
     <div className="tv-kpis" data-testid="tv-kpis">
       <article className="tv-kpi tv-kpi-hero" data-testid="kpi-open-value">
         <h2 className="tv-kpi-label">Open pipeline</h2>
-        <Money total={kpis.openValue} locale={locale} />
+        <CompactMoney total={kpis.openValue} locale={locale} />
         <p className="tv-kpi-foot">
           {formatMoney(kpis.openValue.amountMicros, kpis.openValue.currency, locale, { wholeUnits: true })} across {deals(kpis.openCount, locale)}{' '}
           <ConvertedMark converted={kpis.openValue.converted} />
@@ -46,12 +46,12 @@ export function TvKpis({ snapshot }: { snapshot: Snapshot }) {
       </article>
       <article className="tv-kpi" data-testid="kpi-average-deal">
         <h2 className="tv-kpi-label">Average deal</h2>
-        {kpis.averageDeal ? <Money total={kpis.averageDeal} locale={locale} /> : <p className="tv-figure">—</p>}
+        {kpis.averageDeal ? <CompactMoney total={kpis.averageDeal} locale={locale} /> : <p className="tv-figure">—</p>}
         <p className="tv-kpi-foot">open deals with an amount</p>
       </article>
       <article className="tv-kpi" data-testid="kpi-won-period">
         <h2 className="tv-kpi-label">Won {period.current}</h2>
-        <Money total={won} locale={locale} />
+        <CompactMoney total={won} locale={locale} />
         <p className="tv-kpi-foot">
           {deals(won.count, locale)}
           {change ? (
@@ -64,7 +64,7 @@ export function TvKpis({ snapshot }: { snapshot: Snapshot }) {
       </article>
       <article className="tv-kpi" data-testid="kpi-closing-month">
         <h2 className="tv-kpi-label">Closing this month</h2>
-        <Money total={kpis.closingThisMonth} locale={locale} />
+        <CompactMoney total={kpis.closingThisMonth} locale={locale} />
         <p className="tv-kpi-foot">{deals(kpis.closingThisMonth.count, locale)}</p>
       </article>
     </div>

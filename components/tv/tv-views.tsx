@@ -9,7 +9,7 @@ import { ScaledChart } from '@/components/tv/scaled-chart';
 import { TvKpis } from '@/components/tv/tv-kpis';
 import { TvDeals, TvStageList } from '@/components/tv/tv-lists';
 import { VIEW_LABELS } from '@/components/tv/rotation';
-import type { ViewName } from '@/lib/access/view-params';
+import type { SelectableView } from '@/lib/config/views';
 import type { Snapshot } from '@/lib/pipeline/types';
 
 function Panel({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
@@ -25,7 +25,7 @@ function Panel({ title, note, children }: { title: string; note?: string; childr
 }
 
 /** One slide of the wall; only the slide on screen is mounted, so the DOM stays small. */
-export function TvView({ view, snapshot, display }: { view: ViewName; snapshot: Snapshot; display: Display }) {
+export function TvView({ view, snapshot, display }: { view: SelectableView; snapshot: Snapshot; display: Display }) {
   const amounts = `Amounts in ${snapshot.currency}`;
   switch (view) {
     case 'kpis':

@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { DASHBOARD_VIEWS } from '@/lib/config/dashboard-schema';
+import { SELECTABLE_VIEWS, type SelectableView } from '@/lib/config/views';
 import { SHARE_TOKEN_PATTERN } from '@/lib/access/share-token';
 
 // The one URL contract of every shared surface (page, embed, TV, JSON, SSE). A value we do not
 // understand is a 400, never silently ignored; keys we do not know (utm_*, cache busters) are.
 
-export type ViewName = (typeof DASHBOARD_VIEWS)[number];
 export type Theme = 'light' | 'dark' | 'transparent';
 
 export type ViewParams = {
   theme?: Theme;
-  views?: ViewName[];
+  views?: SelectableView[];
   /** false hides the dashboard title (title=0). */
   showTitle: boolean;
   /** Seconds per TV slide, overriding the dashboard's own durations. */
@@ -25,7 +24,7 @@ const single = (name: string) =>
 const viewList = z
   .string()
   .transform((v) => v.split(','))
-  .pipe(z.array(z.enum(DASHBOARD_VIEWS, { error: `view must be one or more of ${DASHBOARD_VIEWS.join(', ')}, comma-separated` })).min(1))
+  .pipe(z.array(z.enum(SELECTABLE_VIEWS, { error: `view must be one or more of ${SELECTABLE_VIEWS.join(', ')}, comma-separated` })).min(1))
   .refine((list) => new Set(list).size === list.length, 'view lists a view twice');
 
 const rawSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SELECTABLE_VIEWS } from '@/lib/config/views';
 
 // The dashboards file: `{ "dashboards": [ { "slug": "…", "title": "…", … } ] }`.
 // Every key but slug and title has a default; no filter means every deal.
@@ -38,13 +39,12 @@ const uuid = z.string().uuid();
 // "http://127.0.0.1:4300"), a wildcard subdomain ("https://*.example.com"), or "*" for any site.
 export const ACCESS_MODES = ['public', 'link', 'passcode'] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
-export const DASHBOARD_VIEWS = ['kpis', 'stages', 'funnel', 'timeline', 'deals'] as const;
 /** scrypt$N$r$p$salt$hash (base64url), made by `npm run share-link -- --hash-passcode`. */
 export const PASSCODE_HASH_PATTERN = /^scrypt\$\d{4,7}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/;
 const embedOrigin = z
   .string()
   .regex(/^(\*|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/, 'an origin looks like https://intranet.example.com (no path), https://*.example.com or *');
-const tvSlide = z.object({ view: z.enum(DASHBOARD_VIEWS), seconds: z.number().int().min(5).max(3600) }).strict();
+const tvSlide = z.object({ view: z.enum(SELECTABLE_VIEWS), seconds: z.number().int().min(5).max(3600) }).strict();
 export const DEFAULT_TV_VIEWS = [
   { view: 'kpis', seconds: 20 },
   { view: 'stages', seconds: 20 },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-// Every setting the app reads from the environment, validated once. Secrets stay server-side:
-// this schema is only imported by lib/config/env.ts (server-only) and the startup check.
+// Every setting the app reads from the environment, validated once. The schema holds no values:
+// reading them is lib/config/env.ts's job (server-only, as secrets are among them). The README's
+// env table and .env.example list every key (a unit test holds them to it).
 
 const intFromEnv = (def: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(def);
@@ -12,6 +13,8 @@ const optionalSecret = (min: number) =>
     .optional()
     .transform((v) => (v === '' ? undefined : v))
     .pipe(z.string().min(min).optional());
+
+export const DEFAULT_REDIS_PREFIX = 'pw:';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const logLevelSchema = z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info');
@@ -65,6 +68,24 @@ export const envSchema = z.object({
         .optional(),
     ),
   LOG_LEVEL: logLevelSchema,
+  /** Unset, everything stays in this process's memory; set, every instance shares snapshots through Redis. */
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .pipe(
+      z
+        .string()
+        .url('must be a URL such as redis://127.0.0.1:6379')
+        .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://')
+        .optional(),
+    ),
+  /** Prefixes every key, so several walls can share one Redis. An empty value means the default. */
+  REDIS_PREFIX: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.string().regex(/^[A-Za-z0-9:_.-]{1,32}$/, 'must be 1–32 characters of A–Z, a–z, 0–9, : _ . -').default(DEFAULT_REDIS_PREFIX)),
   /** 1 only behind a reverse proxy that sets X-Forwarded-For; otherwise the socket address is the client. */
   TRUST_PROXY: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
   /**

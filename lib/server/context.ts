@@ -67,7 +67,7 @@ export function buildContext(env: Env): AppContext {
   });
   const upstream = createUpstreamMonitor({ log: (level, fields) => logger[level](fields) });
   const demo = env.PIPELINE_WALL_DEMO === '1';
-  const cluster = clusterFromEnv(process.env, (line) => logger.warn({ msg: line }));
+  const cluster = clusterFromEnv(env, (line) => logger.warn({ msg: line }));
   // The load path, wired once: cache → source (this process, or every instance through Redis)
   // → the realtime engine, which builds every snapshot and so knows the data behind each one
   // → lib/twenty.

@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { logLevelSchema } from '@/lib/config/env-schema';
+import { getLogLevel } from '@/lib/config/log-level';
 
 // Structured one-line JSON logs (pino). Callers pass categories and ids, never secrets or record
 // data; redaction is the second line of defence: secret-like keys are censored by path, and the
@@ -79,8 +80,8 @@ type LoggerHolder = { [LOGGER_KEY]?: AppLogger };
 
 function sharedLogger(): AppLogger {
   const holder = globalThis as LoggerHolder;
-  // LOG_LEVEL is also validated at startup (env-schema); here a bad value falls back to info.
-  holder[LOGGER_KEY] ??= createLogger({ level: process.env.LOG_LEVEL });
+  // The level is read on its own (getLogLevel), so the logger works before the env is valid.
+  holder[LOGGER_KEY] ??= createLogger({ level: getLogLevel() });
   return holder[LOGGER_KEY];
 }
 

@@ -3,7 +3,7 @@ import { createClusterSource, type ClusterSource, type ClusterSourceOptions } fr
 import { newInstanceId } from '@/lib/cache/cluster/instance-id';
 import { sharedRedisConnection, type RedisConnection } from '@/lib/cache/redis/connection';
 import { createRedisNonceStore } from '@/lib/cache/redis/nonce-store';
-import { describeRedisUrl, redisSettingsFromEnv } from '@/lib/cache/redis/redis-settings';
+import { describeRedisUrl, redisSettingsFromEnv, type RedisEnv } from '@/lib/cache/redis/redis-settings';
 import type { NonceStore } from '@/lib/live/webhook/nonce-store';
 
 // The one call lib/server/context.ts makes: undefined without REDIS_URL (everything stays in
@@ -19,7 +19,7 @@ export type ClusterSetup = {
   nonces(fallback: NonceStore): NonceStore;
 };
 
-export function clusterFromEnv(env: Record<string, string | undefined>, log: (line: string) => void): ClusterSetup | undefined {
+export function clusterFromEnv(env: RedisEnv, log: (line: string) => void): ClusterSetup | undefined {
   const settings = redisSettingsFromEnv(env);
   if (!settings) return undefined;
   const redis = sharedRedisConnection({ url: settings.url, prefix: settings.prefix, log });

@@ -1,40 +1,28 @@
-import { z } from 'zod';
+import { describeEnvError, envSchema, type Env } from '@/lib/config/env-schema';
 import { ConfigError } from '@/lib/config/errors';
 
-// REDIS_URL / REDIS_PREFIX, validated at the edge. Unset REDIS_URL means "everything in memory".
-// Error messages name the setting, never its value: the URL may carry a password.
-
-export const DEFAULT_REDIS_PREFIX = 'pw:';
-
-const redisUrl = z
-  .string()
-  .url('must be a URL such as redis://127.0.0.1:6379')
-  .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://');
-
-export const redisSettingsSchema = z.object({
-  REDIS_URL: z
-    .string()
-    .optional()
-    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
-    .pipe(redisUrl.optional()),
-  REDIS_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9:_.-]{1,32}$/, 'must be 1–32 characters of A–Z, a–z, 0–9, : _ . -')
-    .default(DEFAULT_REDIS_PREFIX),
-});
+// REDIS_URL / REDIS_PREFIX are settings like any other: validated by the env schema
+// (lib/config/env-schema.ts). Unset REDIS_URL means "everything in memory". Error messages name
+// the setting, never its value: the URL may carry a password.
 
 export type RedisSettings = { url: string; prefix: string };
 
+/** What the Redis settings are read from: the validated env, or a raw environment (validated here). */
+export type RedisEnv = { REDIS_URL?: string; REDIS_PREFIX?: string };
+
+const redisEnvSchema = envSchema.pick({ REDIS_URL: true, REDIS_PREFIX: true });
+
 /** The Redis settings, or undefined when REDIS_URL is unset (memory mode). Throws a message naming the setting. */
-export function redisSettingsFromEnv(env: Record<string, string | undefined>): RedisSettings | undefined {
-  const parsed = redisSettingsSchema.safeParse({ REDIS_URL: env.REDIS_URL, REDIS_PREFIX: env.REDIS_PREFIX || undefined });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? 'REDIS_URL');
-    throw new ConfigError(`Invalid setting: ${name} ${issue?.message.replace(/^Invalid input: /, '') ?? 'is invalid'}`);
-  }
-  const { REDIS_URL: url, REDIS_PREFIX: prefix } = parsed.data;
-  return url === undefined ? undefined : { url, prefix };
+export function redisSettingsFromEnv(env: RedisEnv): RedisSettings | undefined {
+  // Parsing is idempotent, so the validated Env passes through unchanged.
+  const parsed = redisEnvSchema.safeParse({ REDIS_URL: env.REDIS_URL, REDIS_PREFIX: env.REDIS_PREFIX });
+  if (!parsed.success) throw new ConfigError(`Invalid setting: ${describeEnvError(parsed.error)}`);
+  return redisSettingsOf(parsed.data);
+}
+
+/** The Redis settings of an already validated env. */
+export function redisSettingsOf(env: Pick<Env, 'REDIS_URL' | 'REDIS_PREFIX'>): RedisSettings | undefined {
+  return env.REDIS_URL === undefined ? undefined : { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
 }
 
 /** The URL without credentials, for logs: "redis://host:6379/0". */
