@@ -34,6 +34,12 @@ const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'a currency is a 3-letter IS
 // A rate is a decimal string so conversion stays exact: 1 unit of the key = rate units of the display currency.
 const rate = z.string().regex(/^\d{1,9}(\.\d{1,9})?$/, 'a rate is a decimal string such as "1.08"');
 const uuid = z.string().uuid();
+// A goal is a decimal string in units of the display currency, so it converts to micros exactly
+// (lib/pipeline/money/units.ts): at most 6 decimals (one micro), and more than zero.
+const goalAmount = z
+  .string()
+  .regex(/^\d{1,15}(\.\d{1,6})?$/, 'a goal amount is a decimal string in the display currency, such as "1500000" or "2500.50" (at most 6 decimals)')
+  .refine((amount) => /[1-9]/.test(amount), 'a goal must be more than zero');
 
 // Access and sharing (see lib/access). Embedding origins are exact origins ("https://intranet.example.com",
 // "http://127.0.0.1:4300"), a wildcard subdomain ("https://*.example.com"), or "*" for any site.
@@ -72,6 +78,8 @@ export const dashboardSchema = z
     /** Stages that are closed without a win (Twenty's defaults have none). Open = neither won nor lost. */
     lostStages: z.array(stageValue).default([]),
     period: z.enum(['month', 'quarter', 'year']).default('quarter'),
+    /** A target for the period, in the display currency: the KPIs show how far it is (lib/pipeline/goal.ts). */
+    goal: z.object({ amount: goalAmount }).strict().optional(),
     currency: currencyCode.default('USD'),
     rates: z.record(currencyCode, rate).default({}),
     timeZone: z

@@ -10,6 +10,12 @@ const micros = z.string().regex(MICROS_TEXT);
 const money = z.object({ currencyCode: z.string(), amountMicros: micros });
 const moneyTotal = z.object({ currency: z.string(), amountMicros: micros, converted: z.boolean(), other: z.array(money) });
 const countedTotal = moneyTotal.extend({ count: z.number().int().nonnegative() });
+const dealCount = z.number().int().nonnegative();
+// Goal, win rate and funnel are optional: a snapshot from before them (a cache, an open stream
+// across a deploy) still parses, and the views leave out what it lacks.
+const goalProgress = z.object({ amountMicros: micros, progressPercent: z.number(), coveragePercent: z.number().nullable() });
+const winRate = z.object({ won: dealCount, lost: dealCount, percent: z.number().min(0).max(100).nullable() });
+const funnelStep = z.object({ value: z.string(), reached: dealCount, conversionPercent: z.number().nonnegative().nullable() });
 
 const stageSummary = z.object({
   value: z.string(),
@@ -81,8 +87,11 @@ export const snapshotSchema = z.object({
     wonPreviousPeriod: countedTotal,
     closingThisMonth: countedTotal,
     period: z.enum(['month', 'quarter', 'year']),
+    goal: goalProgress.nullable().optional(),
+    winRate: winRate.optional(),
   }),
   timeline: z.array(countedTotal.extend({ month: z.string().regex(/^\d{4}-\d{2}$/) })),
+  funnel: z.array(funnelStep).optional(),
   topDeals: z.array(topDeal),
   fields: z.array(z.string()),
   rates: z.record(z.string(), z.string()),

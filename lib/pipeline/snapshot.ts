@@ -1,6 +1,7 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { conversionFor } from '@/lib/pipeline/money/totals';
 import { computeKpis } from '@/lib/pipeline/kpis';
+import { funnelOf } from '@/lib/pipeline/funnel';
 import { processDealKeyer, type DealKeyer } from '@/lib/pipeline/deal-key';
 import { buildStageCatalog } from '@/lib/pipeline/stage-catalog';
 import { summariseStages } from '@/lib/pipeline/stages';
@@ -24,15 +25,17 @@ export function buildSnapshotContent(
   // The stage filter is applied upstream too; applying it here keeps every figure consistent
   // with the stages on screen even if a strategy could not filter exactly.
   const groups = data.groups.filter((g) => catalog.includes(g.stage));
+  const stages = summariseStages(catalog, groups, conversion);
   return {
     slug: dashboard.slug,
     title: dashboard.title,
     currency: dashboard.currency,
     locale: dashboard.locale,
     timeZone: dashboard.timeZone,
-    stages: summariseStages(catalog, groups, conversion),
+    stages,
     kpis: computeKpis(groups, catalog, conversion, dashboard, now),
     timeline: buildTimeline(groups, catalog, conversion, dashboard, now),
+    funnel: funnelOf(stages),
     topDeals: selectTopDeals(data.topDeals, catalog, conversion, dashboard, opts.dealKeys ?? processDealKeyer()),
     fields: [...dashboard.fields],
     rates: { ...dashboard.rates },

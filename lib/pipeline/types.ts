@@ -2,6 +2,10 @@
 // lib/cache (one snapshot per dashboard) and the UI. Money is always integer micros:
 // bigint inside the server, decimal integer strings in anything serialised.
 
+import type { FunnelStep, GoalProgress, WinRate } from '@/lib/pipeline/progress-types';
+
+export type { FunnelStep, GoalProgress, WinRate };
+
 /** A stage option as Twenty's metadata describes it (value, label, colour name, order). */
 export type StageOption = {
   value: string;
@@ -95,6 +99,10 @@ export type Kpis = {
   wonPreviousPeriod: MoneyTotal & { count: number };
   closingThisMonth: MoneyTotal & { count: number };
   period: 'month' | 'quarter' | 'year';
+  /** Progress towards the dashboard's goal; null without one. Absent in snapshots from before goals. */
+  goal?: GoalProgress | null;
+  /** Deals won and lost this period. Absent in snapshots from before win rates. */
+  winRate?: WinRate;
 };
 
 export type TimelinePoint = MoneyTotal & { month: string; count: number };
@@ -129,6 +137,8 @@ export type Snapshot = {
   stages: StageSummary[];
   kpis: Kpis;
   timeline: TimelinePoint[];
+  /** Absent in snapshots from before the funnel: the browser derives it from `stages` then. */
+  funnel?: FunnelStep[];
   topDeals: TopDeal[];
   /** The record fields this dashboard allows in lists. */
   fields: string[];
