@@ -63,9 +63,9 @@ export function DashboardView({ snapshot, connection, variant, views = defaultVi
     </Card>
   ) : null;
   const funnel = show.has('funnel') ? (
-    <Card title="Open pipeline funnel" subtitle="Open deals · amount" className="h-full">
-      <FunnelChart stages={snapshot.stages} display={display} height={layout.funnelHeight} />
-      <FunnelTable stages={snapshot.stages} display={display} />
+    <Card title="Pipeline funnel" subtitle="Deals that reached each stage · share of the previous stage" className="h-full">
+      <FunnelChart stages={snapshot.stages} funnel={snapshot.funnel} display={display} height={layout.funnelHeight} />
+      <FunnelTable stages={snapshot.stages} funnel={snapshot.funnel} display={display} />
     </Card>
   ) : null;
   const timeline = show.has('timeline') ? (

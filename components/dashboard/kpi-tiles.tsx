@@ -2,6 +2,7 @@ import type { Display } from '@/components/dashboard/display';
 import { KpiTile } from '@/components/dashboard/kpi-tile';
 import { ConvertedMark, HeadlineMoney } from '@/components/dashboard/money-total';
 import { ChangeBadge } from '@/components/dashboard/change-badge';
+import { GoalBar, WinRateLine } from '@/components/dashboard/goal-bar';
 import type { Kpis } from '@/lib/pipeline/types';
 import { formatChange, formatCount, formatMonth } from '@/lib/client/format';
 import { monthKeyOf } from '@/lib/pipeline/zoned';
@@ -69,6 +70,7 @@ export function KpiTiles({ kpis, openStageCount, asOf, display }: KpiTilesProps)
       >
         <HeadlineMoney total={won} locale={locale} />
         <p className={DETAIL}>{deals(won.count, locale)}</p>
+        <WinRateLine winRate={kpis.winRate} locale={locale} className={DETAIL} />
       </KpiTile>
       <KpiTile
         label="Closing this month"
@@ -81,6 +83,7 @@ export function KpiTiles({ kpis, openStageCount, asOf, display }: KpiTilesProps)
           {deals(closing.count, locale)} · {currentMonth}
         </p>
       </KpiTile>
+      {kpis.goal ? <GoalBar goal={kpis.goal} won={won} periodWords={period.current} locale={locale} /> : null}
     </div>
   );
 }

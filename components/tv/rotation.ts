@@ -10,7 +10,7 @@ export const FALLBACK_SLIDE_SECONDS = 20;
 export const VIEW_LABELS: Record<SelectableView, string> = {
   kpis: 'Key figures',
   stages: 'Pipeline by stage',
-  funnel: 'Open pipeline funnel',
+  funnel: 'Pipeline funnel',
   timeline: 'Expected close by month',
   deals: 'Top open deals',
 };

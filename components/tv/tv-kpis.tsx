@@ -1,4 +1,6 @@
 import { OtherCurrencies, ConvertedMark } from '@/components/dashboard/money-total';
+import { WinRateLine } from '@/components/dashboard/goal-bar';
+import { TvGoal } from '@/components/tv/tv-goal';
 import type { Kpis, MoneyTotal, Snapshot } from '@/lib/pipeline/types';
 import { formatChange, formatCount, formatMoney } from '@/lib/client/format';
 
@@ -29,7 +31,7 @@ export function TvKpis({ snapshot }: { snapshot: Snapshot }) {
   const won = kpis.wonThisPeriod;
   const change = formatChange(won.amountMicros, kpis.wonPreviousPeriod.amountMicros, locale);
   return (
-    <div className="tv-kpis" data-testid="tv-kpis">
+    <div className="tv-kpis" data-testid="tv-kpis" data-goal={kpis.goal ? 'true' : undefined}>
       <article className="tv-kpi tv-kpi-hero" data-testid="kpi-open-value">
         <h2 className="tv-kpi-label">Open pipeline</h2>
         <CompactMoney total={kpis.openValue} locale={locale} />
@@ -61,12 +63,14 @@ export function TvKpis({ snapshot }: { snapshot: Snapshot }) {
             </span>
           ) : null}
         </p>
+        <WinRateLine winRate={kpis.winRate} locale={locale} className="tv-kpi-foot" />
       </article>
       <article className="tv-kpi" data-testid="kpi-closing-month">
         <h2 className="tv-kpi-label">Closing this month</h2>
         <CompactMoney total={kpis.closingThisMonth} locale={locale} />
         <p className="tv-kpi-foot">{deals(kpis.closingThisMonth.count, locale)}</p>
       </article>
+      {kpis.goal ? <TvGoal goal={kpis.goal} won={won} periodWords={period.current} locale={locale} /> : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Display } from '@/components/dashboard/display';
 import { StageChart } from '@/components/charts/stage-chart';
-import { FunnelChart } from '@/components/charts/funnel-chart';
+import { FunnelChart, FunnelTable } from '@/components/charts/funnel-chart';
 import { TimelineChart } from '@/components/charts/timeline-chart';
 import { ScaledChart } from '@/components/tv/scaled-chart';
 import { TvKpis } from '@/components/tv/tv-kpis';
@@ -39,8 +39,9 @@ export function TvView({ view, snapshot, display }: { view: SelectableView; snap
       );
     case 'funnel':
       return (
-        <Panel title={VIEW_LABELS.funnel} note="Open deals · amount">
-          <ScaledChart>{(height) => <FunnelChart stages={snapshot.stages} display={display} height={height} />}</ScaledChart>
+        <Panel title={VIEW_LABELS.funnel} note="Deals that reached each stage · share of the previous stage">
+          <ScaledChart>{(height) => <FunnelChart stages={snapshot.stages} funnel={snapshot.funnel} display={display} height={height} />}</ScaledChart>
+          <FunnelTable stages={snapshot.stages} funnel={snapshot.funnel} display={display} />
         </Panel>
       );
     case 'timeline':

@@ -72,9 +72,12 @@ test('views select what renders, and every chart has its testid', () => {
   expect(some).not.toContain('data-testid="top-deals"');
 });
 
-test('the funnel lists open stages only; the won stage is left out', () => {
-  const html = render();
-  const funnelTable = html.slice(html.indexOf('Open deals by stage'));
-  expect(funnelTable).toContain('Proposal');
-  expect(funnelTable.slice(0, funnelTable.indexOf('</table>'))).not.toContain('Customer');
+test('the funnel runs over the open and won stages; a lost stage is left out (issue 13: it was open stages only)', () => {
+  const withLost = { ...sampleSnapshot, stages: sampleSnapshot.stages.map((s) => (s.value === 'SCREENING' ? { ...s, isLost: true } : s)) };
+  const html = render({ snapshot: withLost });
+  const funnelTable = html.slice(html.indexOf('data-testid="funnel-table"'));
+  const rows = funnelTable.slice(0, funnelTable.indexOf('</table>'));
+  expect([...rows.matchAll(/data-testid="funnel-step" data-stage="([A-Z]+)"/g)].map((m) => m[1])).toEqual(['NEW', 'MEETING', 'PROPOSAL', 'CUSTOMER']);
+  expect(rows).toContain('Customer');
+  expect(rows).not.toContain('Screening');
 });
