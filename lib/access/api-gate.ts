@@ -1,6 +1,4 @@
-import 'server-only';
-import { cookies } from 'next/headers';
-import { gateDashboard, type GateGranted } from '@/lib/access/gate';
+import { gateDashboard, type AccessInputs, type CookieReader, type GateGranted } from '@/lib/access/gate';
 import { parseViewParams } from '@/lib/access/view-params';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 
@@ -9,12 +7,14 @@ import { errorResponse, jsonResponse } from '@/lib/http/responses';
 
 export type ApiAccess = { ok: true; gate: GateGranted } | { ok: false; response: Response };
 
-export async function gateApiRequest(request: Request, slug: string): Promise<ApiAccess> {
-  const query = parseViewParams(new URL(request.url).searchParams);
+export type ApiRequestFacts = { slug: string; query: URLSearchParams; cookies: CookieReader };
+
+export async function gateApiRequest(request: ApiRequestFacts, inputs: AccessInputs): Promise<ApiAccess> {
+  const query = parseViewParams(request.query);
   if (!query.ok) {
     return { ok: false, response: jsonResponse({ error: 'bad_params', detail: query.error }, { status: 400, headers: { 'cache-control': 'no-store' } }) };
   }
-  const gate = await gateDashboard({ slug, token: query.params.token, cookies: await cookies() });
+  const gate = await gateDashboard({ slug: request.slug, token: query.params.token, cookies: request.cookies }, inputs);
   if (!gate.ok) return { ok: false, response: errorResponse(gate.status, gate.reason, { 'cache-control': 'private, no-store' }) };
   return { ok: true, gate };
 }

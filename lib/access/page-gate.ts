@@ -1,6 +1,4 @@
-import 'server-only';
-import { cookies } from 'next/headers';
-import { gateDashboard, type GateResult } from '@/lib/access/gate';
+import { gateDashboard, type AccessInputs, type CookieReader, type GateGranted } from '@/lib/access/gate';
 import { dataUrls, parseViewParams, type ViewParams } from '@/lib/access/view-params';
 
 // The gate as pages (/d, /embed, /tv) use it. proxy.ts has already refused bad requests with
@@ -9,13 +7,15 @@ import { dataUrls, parseViewParams, type ViewParams } from '@/lib/access/view-pa
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 export type PageAccess =
-  | { ok: true; gate: Extract<GateResult, { ok: true }>; params: ViewParams; jsonUrl: string; eventsUrl: string }
+  | { ok: true; gate: GateGranted; params: ViewParams; jsonUrl: string; eventsUrl: string }
   | { ok: false };
 
-export async function gatePage(slug: string, searchParams: SearchParams): Promise<PageAccess> {
-  const query = parseViewParams(searchParams);
+export type PageRequestFacts = { slug: string; searchParams: SearchParams; cookies: CookieReader };
+
+export async function gatePage(request: PageRequestFacts, inputs: AccessInputs): Promise<PageAccess> {
+  const query = parseViewParams(request.searchParams);
   if (!query.ok) return { ok: false };
-  const gate = await gateDashboard({ slug, token: query.params.token, cookies: await cookies() });
+  const gate = await gateDashboard({ slug: request.slug, token: query.params.token, cookies: request.cookies }, inputs);
   if (!gate.ok) return { ok: false };
   // Only a token that opened the dashboard is passed on to the live stream's URLs.
   const token = gate.via === 'token' ? query.params.token : undefined;

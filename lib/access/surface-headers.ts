@@ -1,12 +1,10 @@
-import 'server-only';
-import { getContext } from '@/lib/server/context';
+import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { embedFrameHeaders, noFrameHeaders, type FrameHeaders } from '@/lib/access/frame-policy';
 import type { Surface } from '@/lib/access/access-page';
 
-/** Framing headers for a surface: an embed follows its dashboard's allowedOrigins, read now. */
-export function frameHeadersFor(surface: Surface, slug: string): FrameHeaders {
+/** Framing headers for a surface: an embed follows its dashboard's allowedOrigins (the caller looks it up). */
+export function frameHeadersFor(surface: Surface, dashboard: Pick<DashboardConfig, 'allowedOrigins'> | undefined): FrameHeaders {
   if (surface !== 'embed') return noFrameHeaders();
-  const dashboard = getContext().dashboards.get(slug);
   return dashboard ? embedFrameHeaders(dashboard.allowedOrigins) : noFrameHeaders();
 }
 

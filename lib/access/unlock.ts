@@ -1,14 +1,12 @@
-import 'server-only';
 import { z } from 'zod';
-import { getContext } from '@/lib/server/context';
-import { getEnv } from '@/lib/config/env';
+import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { verifyPasscode } from '@/lib/access/passcode';
 import { createPasscodeGuard, type PasscodeGuard } from '@/lib/access/passcode-guard';
 import { SLUG_PATTERN } from '@/lib/access/decide';
-import { clientKeyFor, getEdge } from '@/lib/http/limits';
 
 // The passcode check behind POST /api/unlock, inside the guard's limits (passcode-guard.ts):
-// 5 wrong a minute per address, and a slowdown for everyone once a dashboard sees 30.
+// 5 wrong a minute per address, and a slowdown for everyone once a dashboard sees 30. The guard
+// is the caller's to keep for the process (lib/server/access-inputs.ts); this file holds no state.
 
 export const unlockBodySchema = z.object({
   slug: z.string().regex(SLUG_PATTERN),
@@ -23,18 +21,14 @@ export const PER_DASHBOARD_LIMIT = 30;
 export const ATTACK_DELAY_MAX_MS = 2_000;
 const WINDOW_MS = 60_000;
 
-const KEY = Symbol.for('pipeline-wall.passcode-guard');
-type Holder = { [KEY]?: PasscodeGuard };
-
-function guard(): PasscodeGuard {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= createPasscodeGuard({
+/** The guard with the limits above; make one per process and pass it to every checkUnlock. */
+export function createUnlockGuard(): PasscodeGuard {
+  return createPasscodeGuard({
     perAddressLimit: PER_ADDRESS_LIMIT,
     perDashboardLimit: PER_DASHBOARD_LIMIT,
     windowMs: WINDOW_MS,
     maxDelayMs: ATTACK_DELAY_MAX_MS,
   });
-  return holder[KEY];
 }
 
 export type UnlockOutcome =
@@ -53,22 +47,26 @@ export function safeReturnTo(slug: string, returnTo: string | undefined): string
   return match && match[2] === slug ? returnTo : fallback;
 }
 
-export async function checkUnlock(body: UnlockBody, clientKey: string): Promise<UnlockOutcome> {
+export type UnlockInputs = {
+  /** The caller, keyed as the edge keys every per-client limit (socket address, or TRUST_PROXY's hop). */
+  clientKey: string;
+  dashboards: ReadonlyMap<string, DashboardConfig>;
+  /** SESSION_PASSWORD, which seals the session cookie. */
+  password: string | undefined;
+  guard: PasscodeGuard;
+};
+
+export async function checkUnlock(body: UnlockBody, inputs: UnlockInputs): Promise<UnlockOutcome> {
   const returnTo = safeReturnTo(body.slug, body.returnTo);
-  const dashboard = getContext().dashboards.get(body.slug);
+  const dashboard = inputs.dashboards.get(body.slug);
   if (!dashboard || dashboard.access !== 'passcode' || !dashboard.passcodeHash) {
     return { ok: false, status: 404, problem: 'unknown_dashboard', returnTo };
   }
-  const password = getEnv().SESSION_PASSWORD;
+  const password = inputs.password;
   if (!password) return { ok: false, status: 500, problem: 'server_misconfigured', returnTo };
   const hash = dashboard.passcodeHash;
-  const verdict = await guard().attempt(dashboard.slug, clientKey, () => verifyPasscode(body.passcode, hash));
+  const verdict = await inputs.guard.attempt(dashboard.slug, inputs.clientKey, () => verifyPasscode(body.passcode, hash));
   if (verdict.ok) return { ok: true, slug: dashboard.slug, tokenVersion: dashboard.tokenVersion, password, returnTo };
   if (verdict.reason === 'throttled') return { ok: false, status: 429, problem: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds, returnTo };
   return { ok: false, status: 401, problem: 'wrong_passcode', returnTo };
-}
-
-/** The caller, keyed as the edge keys every per-client limit (socket address, or TRUST_PROXY's hop). */
-export function clientKeyOfRequest(headers: Headers): string {
-  return clientKeyFor(getEdge(), headers);
 }

@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
 import { getIronSession } from 'iron-session';
 import { accessSessionOptions, type AccessSession } from '@/lib/access/session';
-import { checkUnlock, clientKeyOfRequest, unlockBodySchema } from '@/lib/access/unlock';
+import { checkUnlock, unlockBodySchema } from '@/lib/access/unlock';
 import { checkSameOrigin, MAX_UNLOCK_BYTES, parseUnlockFields, readCappedBody, unlockMediaType } from '@/lib/access/unlock-request';
 import { accessPageHeaders, renderAccessPage, throttleMessage } from '@/lib/access/access-page';
 import { noFrameHeaders } from '@/lib/access/frame-policy';
@@ -10,6 +10,7 @@ import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { guardRoute } from '@/lib/http/route-check';
 import { getEdge } from '@/lib/http/limits';
 import { servedOverHttps } from '@/lib/http/transport';
+import { accessInputs, passcodeGuard } from '@/lib/server/access-inputs';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,10 +20,10 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   const edge = guardRoute(request);
   if (edge.refusal) return edge.refusal;
-  return edge.finish(await unlock(request));
+  return edge.finish(await unlock(request, edge.clientKey));
 }
 
-async function unlock(request: Request): Promise<Response> {
+async function unlock(request: Request, clientKey: string): Promise<Response> {
   const env = getEnv();
   const crossSite = checkSameOrigin(request.headers, { publicBaseUrl: env.PUBLIC_BASE_URL, trustProxy: env.TRUST_PROXY === '1' });
   if (crossSite) return errorResponse(crossSite.status, crossSite.error, noFrameHeaders());
@@ -35,7 +36,8 @@ async function unlock(request: Request): Promise<Response> {
   if (!body.success) return errorResponse(400, 'bad_request', noFrameHeaders());
   const wantsJson = type === 'json';
 
-  const outcome = await checkUnlock(body.data, clientKeyOfRequest(request.headers));
+  const { dashboards, password } = accessInputs();
+  const outcome = await checkUnlock(body.data, { clientKey, dashboards, password, guard: passcodeGuard() });
   if (!outcome.ok) {
     const retry: Record<string, string> = outcome.retryAfterSeconds ? { 'retry-after': String(outcome.retryAfterSeconds) } : {};
     if (wantsJson) {

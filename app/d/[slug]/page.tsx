@@ -1,5 +1,7 @@
+import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { gatePage, type SearchParams } from '@/lib/access/page-gate';
+import { accessInputs } from '@/lib/server/access-inputs';
 import { getContext } from '@/lib/server/context';
 import { LiveDashboard } from '@/components/dashboard/live-dashboard';
 import { RefusedByCrm } from '@/components/status/refused-by-crm';
@@ -9,15 +11,18 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
-export async function generateMetadata({ params, searchParams }: Props) {
-  const access = await gatePage((await params).slug, await searchParams);
+const pageAccess = async ({ params, searchParams }: Props) =>
+  gatePage({ slug: (await params).slug, searchParams: await searchParams, cookies: await cookies() }, accessInputs());
+
+export async function generateMetadata(props: Props) {
+  const access = await pageAccess(props);
   return { title: access.ok ? `${access.gate.dashboard.title} · Pipeline Wall` : 'Pipeline Wall' };
 }
 
 // /d/[slug] – the full dashboard, server-rendered with data, then live in the browser.
 // proxy.ts answers refused requests (401/403/404 page); this gate call is the backstop.
-export default async function DashboardPage({ params, searchParams }: Props) {
-  const access = await gatePage((await params).slug, await searchParams);
+export default async function DashboardPage(props: Props) {
+  const access = await pageAccess(props);
   if (!access.ok) notFound();
   const { gate, eventsUrl, jsonUrl } = access;
   const read = await getContext().cache.get(gate.dashboard.slug);

@@ -1,5 +1,7 @@
+import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { gatePage, type SearchParams } from '@/lib/access/page-gate';
+import { accessInputs } from '@/lib/server/access-inputs';
 import { getBuildId } from '@/lib/access/build-id';
 import { getContext } from '@/lib/server/context';
 import { rotationPlan } from '@/components/tv/rotation';
@@ -10,15 +12,18 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
-export async function generateMetadata({ params, searchParams }: Props) {
-  const access = await gatePage((await params).slug, await searchParams);
+const pageAccess = async ({ params, searchParams }: Props) =>
+  gatePage({ slug: (await params).slug, searchParams: await searchParams, cookies: await cookies() }, accessInputs());
+
+export async function generateMetadata(props: Props) {
+  const access = await pageAccess(props);
   return { title: access.ok ? `${access.gate.dashboard.title} · TV · Pipeline Wall` : 'Pipeline Wall' };
 }
 
 // /tv/[slug] – the wall screen: full screen, rotating views, never a login (a link token opens it).
 // proxy.ts answers refused requests; this gate call is the backstop.
-export default async function TvPage({ params, searchParams }: Props) {
-  const access = await gatePage((await params).slug, await searchParams);
+export default async function TvPage(props: Props) {
+  const access = await pageAccess(props);
   if (!access.ok) notFound();
   const { gate, params: view, jsonUrl, eventsUrl } = access;
   const read = await getContext().cache.get(gate.dashboard.slug);
