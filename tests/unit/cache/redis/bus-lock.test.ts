@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createBus, type BusEvent } from '@/lib/cache/redis/bus';
 import { createRefreshLock } from '@/lib/cache/redis/lock';
-import { instances, sleep, until, redisServerForFile } from './harness';
+import { instances, until, redisServerForFile } from './harness';
 
 const harness = redisServerForFile();
 
@@ -17,10 +17,12 @@ describe('bus (pub/sub across connections)', () => {
     const receivers = await buses[0]?.publish({ type: 'changed', slug: 'sales', version: 'v1' });
     expect(receivers).toBe(3); // the sender's own subscriber receives it too, and drops it
     await buses[1]?.publish({ type: 'invalidate', slug: 'sales', generation: 4 });
-    await until(() => heard.C?.length === 2);
-    await sleep(30);
-    expect(heard.A).toEqual([{ type: 'invalidate', slug: 'sales', generation: 4, origin: 'B' }]);
-    expect(heard.B).toEqual([{ type: 'changed', slug: 'sales', version: 'v1', origin: 'A' }]);
+    // A last event from C as a barrier: Redis delivers a channel's messages to each subscriber in
+    // publish order, so once A and B have it, any echo of their own would have arrived before.
+    await buses[2]?.publish({ type: 'changed', slug: 'barrier', version: 'v2' });
+    await until(() => heard.A?.at(-1)?.slug === 'barrier' && heard.B?.at(-1)?.slug === 'barrier' && heard.C?.length === 2);
+    expect(heard.A).toEqual([{ type: 'invalidate', slug: 'sales', generation: 4, origin: 'B' }, { type: 'changed', slug: 'barrier', version: 'v2', origin: 'C' }]);
+    expect(heard.B).toEqual([{ type: 'changed', slug: 'sales', version: 'v1', origin: 'A' }, { type: 'changed', slug: 'barrier', version: 'v2', origin: 'C' }]);
     expect(heard.C?.map((e) => e.origin)).toEqual(['A', 'B']);
     await Promise.all(buses.map((bus) => bus.stop()));
   });
@@ -66,7 +68,8 @@ describe('refresh lock', () => {
 
     expect(await lockA.acquire('short', 60)).not.toBeNull();
     expect(await lockB.acquire('short', 60)).toBeNull();
-    await sleep(120);
+    // Nobody releases it: it must expire by itself.
+    await until(async () => !(await lockB.isHeld('short')));
     expect(await lockB.acquire('short', 60)).not.toBeNull();
   });
 
@@ -74,7 +77,7 @@ describe('refresh lock', () => {
     const [a, b] = await instances(harness, 2);
     if (!a || !b) throw new Error('no instances');
     const stale = await createRefreshLock(a).acquire('x', 40);
-    await sleep(80);
+    await until(async () => !(await createRefreshLock(b).isHeld('x')));
     const fresh = await createRefreshLock(b).acquire('x', 5_000);
     expect(stale).not.toBeNull();
     expect(fresh).not.toBeNull();

@@ -32,10 +32,14 @@ describe('redis connection', () => {
     expect(lines).toEqual(['redis up']);
     const changes: boolean[] = [];
     conn.onStateChange((up) => changes.push(up));
+    let reconnects = 0;
+    conn.client.on('reconnecting', () => (reconnects += 1));
     await server.stop();
     await until(() => !conn.isUp());
     await expect(conn.client.set('k', 'v')).rejects.toThrow();
-    await new Promise((resolve) => setTimeout(resolve, 300)); // several reconnect attempts fail meanwhile
+    // Several reconnect attempts fail meanwhile, and still only one "down" line.
+    const failedBefore = reconnects;
+    await until(() => reconnects >= failedBefore + 3);
     await server.start();
     await until(() => conn.isUp());
     expect(await conn.client.set('k', 'v')).toBe('OK');
