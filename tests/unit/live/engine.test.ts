@@ -249,13 +249,13 @@ describe('reconciliation', () => {
     rigs[0]?.engine.startReconciler();
     await cache.get(watched.slug);
     const unsubscribe = cache.subscribe(watched.slug, () => undefined);
-    await sleep(250);
-    expect(fetches()).toBeGreaterThanOrEqual(3);
+    await until(() => fetches() >= 3, 'two reconciler refetches');
     unsubscribe();
 
     const idle = board({ slug: 'idle' });
     const other = rig(idle, { reconcileIntervalMs: 60 });
     other.engine.startReconciler();
+    // "Never fetched" has no event to wait for: four reconcile intervals pass with nobody reading.
     await sleep(250);
     expect(other.fetches()).toBe(0);
   });
@@ -266,11 +266,9 @@ describe('reconciliation', () => {
     await cache.get(dashboard.slug);
     fail.next = true;
     cache.invalidate(dashboard.slug);
-    await sleep(30);
-    expect(cache.peek(dashboard.slug)?.stale).toBe(true);
-    await sleep(200);
+    await until(() => cache.peek(dashboard.slug)?.stale === true, 'the failed refresh');
+    await until(() => cache.peek(dashboard.slug)?.stale === false, 'the refetch after the error');
     expect(fetches()).toBe(3);
-    expect(cache.peek(dashboard.slug)?.stale).toBe(false);
   });
 });
 
