@@ -1,7 +1,7 @@
 import { jsonResponse } from '@/lib/http/responses';
 import { getContext } from '@/lib/server/context';
 import { getEnv } from '@/lib/config/env';
-import { getBuildId } from '@/lib/access/build-id';
+import { getBuildId } from '@/lib/server/build-id';
 import { getEdge } from '@/lib/http/limits';
 import { guardRoute, otherMethods } from '@/lib/http/route-check';
 import { healthAccess, healthDetail } from '@/lib/server/health-detail';

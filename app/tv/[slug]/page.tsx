@@ -2,7 +2,7 @@ import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { gatePage, type SearchParams } from '@/lib/access/page-gate';
 import { accessInputs } from '@/lib/server/access-inputs';
-import { getBuildId } from '@/lib/access/build-id';
+import { getBuildId } from '@/lib/server/build-id';
 import { getContext } from '@/lib/server/context';
 import { rotationPlan } from '@/components/tv/rotation';
 import { TvWall } from '@/components/tv/tv-wall';
