@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds the app when its sources changed (skip with `npm start -- --no-build`),
-// checks the settings, then starts it. With no TWENTY_API_URL it first starts the built-in demo
+// checks the settings, then starts it (server.ts, the app's own server in front of Next). With no TWENTY_API_URL it first starts the built-in demo
 // workspace, wires its signed webhooks to the app and points the app at it with a generated key —
 // a live dashboard with no Twenty account. SIGTERM or SIGINT stops the app and the demo workspace
 // and exits once both are gone (the app ends its event streams at once, see lib/server/shutdown.ts).
@@ -107,5 +107,5 @@ if (demo) {
 }
 
 console.log(`Pipeline Wall: http://localhost:${port}${bannerPath}`);
-const app = track(spawn(bin('next'), ['start', '-p', port], { cwd: root, env, stdio: 'inherit' }));
+const app = track(spawn(process.execPath, ['--require', 'tsx/cjs', 'server.ts', '-p', port], { cwd: root, env, stdio: 'inherit' }));
 app.on('exit', (code, signal) => void stopAll(code ?? (signal ? 1 : 0)));

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import { IncomingMessage } from 'node:http';
 
 // A cap on request bodies where the bytes arrive, for the routes that read one (unlock, webhook).
 // Next hands a route its body as a web stream fed from the socket as fast as data comes, with no
@@ -18,20 +18,31 @@ export function bodyLimitOf(limits: BodyLimits, method: string | undefined, url:
   return Object.hasOwn(limits, path) ? limits[path] : undefined;
 }
 
-type Push = (chunk: unknown, encoding?: BufferEncoding) => boolean;
+/**
+ * The request class of the app's server (Node's `IncomingMessage` option of createServer, meant
+ * for extending it): Node's HTTP parser delivers a body through `push()`, so a subclass sees every
+ * chunk before any reader does, without touching Node's own classes.
+ */
+export class BodyCappedRequest extends IncomingMessage {
+  #maxBytes = Number.POSITIVE_INFINITY;
+  #seen = 0;
+  #dropping = false;
 
-export function limitRequestBody(request: IncomingMessage, maxBytes: number): void {
-  const push: Push = request.push.bind(request);
-  const declared = request.headers['content-length'];
-  let dropping = declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes;
-  let seen = 0;
-  // The HTTP parser delivers the body through push(); returning true keeps it reading.
-  request.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
-    if (chunk === null || chunk === undefined) return push(chunk); // the body's real end
-    if (dropping) return true;
-    seen += chunk instanceof Uint8Array ? chunk.byteLength : String(chunk).length;
-    dropping = seen > maxBytes;
-    const more = push(chunk, encoding);
-    return dropping || more;
-  };
+  /** Caps this request's body. Call it in the request listener, before the first chunk arrives. */
+  capBody(maxBytes: number): void {
+    const declared = this.headers['content-length'];
+    this.#maxBytes = maxBytes;
+    this.#dropping = declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes;
+  }
+
+  // Returning true keeps the parser reading: a dropped body is drained, never held.
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (chunk === null || chunk === undefined) return super.push(chunk); // the body's real end
+    if (this.#maxBytes === Number.POSITIVE_INFINITY) return super.push(chunk, encoding);
+    if (this.#dropping) return true;
+    this.#seen += chunk instanceof Uint8Array ? chunk.byteLength : String(chunk).length;
+    this.#dropping = this.#seen > this.#maxBytes;
+    const more = super.push(chunk, encoding);
+    return this.#dropping || more;
+  }
 }

@@ -16,10 +16,11 @@ import type { ClusterSource } from '@/lib/cache/cluster/coordinator';
 import { classifyStaleReason } from './stale-reason';
 import { createUpstreamMonitor, type UpstreamMonitor } from './health';
 import { logger, registerLogSecrets, type LogFields } from './log';
+import { processWide } from './process-wide';
 
 // One app context per process: the dashboards, one budgeted Twenty client and one snapshot
-// cache shared by every viewer and surface. Kept on globalThis so Next's module copies
-// (route handlers vs pages) share it.
+// cache shared by every viewer and surface. Process-wide (process-wide.ts) so Next's module
+// copies (route handlers vs pages) share it.
 
 export type AppContext = {
   dashboards: Map<string, DashboardConfig>;
@@ -47,9 +48,6 @@ function logTwentyLine({ level, ...line }: LogFields): void {
 }
 
 const retryHintOf = (err: unknown) => (err instanceof TwentyError ? err.retryAfterMs : undefined);
-
-const KEY = Symbol.for('pipeline-wall.context');
-type Holder = { [KEY]?: AppContext };
 
 /** The whole wiring from validated settings (getContext uses the process env; tests pass their own). */
 export function buildContext(env: Env): AppContext {
@@ -122,7 +120,5 @@ export function buildContext(env: Env): AppContext {
 }
 
 export function getContext(): AppContext {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= buildContext(getEnv());
-  return holder[KEY];
+  return processWide('context', () => buildContext(getEnv()));
 }

@@ -1,6 +1,7 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { logLevelSchema } from '@/lib/config/env-schema';
 import { getLogLevel } from '@/lib/config/log-level';
+import { processWide } from './process-wide';
 
 // Structured one-line JSON logs (pino). Callers pass categories and ids, never secrets or record
 // data; redaction is the second line of defence: secret-like keys are censored by path, and the
@@ -28,14 +29,7 @@ export const REDACT_PATHS = [
 ];
 
 const BEARER = /Bearer\s+[A-Za-z0-9._~+/=-]+/g;
-const SECRETS_KEY = Symbol.for('pipeline-wall.log-secrets');
-type SecretsHolder = { [SECRETS_KEY]?: Set<string> };
-
-function secrets(): Set<string> {
-  const holder = globalThis as SecretsHolder;
-  holder[SECRETS_KEY] ??= new Set();
-  return holder[SECRETS_KEY];
-}
+const secrets = () => processWide('log-secrets', () => new Set<string>());
 
 /** Values that must never appear in a log line (the API key, webhook secret, session password). */
 export function registerLogSecrets(values: readonly (string | undefined)[]): void {
@@ -75,23 +69,17 @@ export function createLogger(opts: LoggerOptions = {}): AppLogger {
   return wrap(base);
 }
 
-const LOGGER_KEY = Symbol.for('pipeline-wall.logger');
-type LoggerHolder = { [LOGGER_KEY]?: AppLogger };
-
-function sharedLogger(): AppLogger {
-  const holder = globalThis as LoggerHolder;
-  // The level is read on its own (getLogLevel), so the logger works before the env is valid.
-  holder[LOGGER_KEY] ??= createLogger({ level: getLogLevel() });
-  return holder[LOGGER_KEY];
-}
+// The level is read on its own (getLogLevel), so the logger works before the env is valid.
+const loggerSlot = () => processWide('logger', () => ({ current: createLogger({ level: getLogLevel() }) }));
+const sharedLogger = () => loggerSlot().current;
 
 /** Swaps the process logger (tests capture lines this way); returns a function that restores it. */
 export function replaceLogger(next: AppLogger): () => void {
-  const holder = globalThis as LoggerHolder;
-  const previous = holder[LOGGER_KEY];
-  holder[LOGGER_KEY] = next;
+  const slot = loggerSlot();
+  const previous = slot.current;
+  slot.current = next;
   return () => {
-    holder[LOGGER_KEY] = previous;
+    slot.current = previous;
   };
 }
 

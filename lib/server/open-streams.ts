@@ -1,6 +1,8 @@
+import { processWide } from './process-wide';
+
 // Every open event stream of this process, so a shutdown can end them all at once (the viewers
 // reconnect to the next process instead of hearing heartbeats from one that is going away).
-// On globalThis: the route that opens streams and the instrumentation hook that stops the
+// Process-wide: the route that opens streams and the instrumentation hook that stops the
 // process are separate module graphs in Next.
 
 export type OpenStreams = {
@@ -31,11 +33,6 @@ export function createOpenStreams(): OpenStreams {
   };
 }
 
-const KEY = Symbol.for('pipeline-wall.open-streams');
-type Holder = { [KEY]?: OpenStreams };
-
 export function openStreams(): OpenStreams {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= createOpenStreams();
-  return holder[KEY];
+  return processWide('open-streams', createOpenStreams);
 }

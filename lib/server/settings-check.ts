@@ -7,7 +7,7 @@ import { redisSettingsFromEnv } from '@/lib/cache/redis/redis-settings';
 
 // Every setting the app refuses to start with, checked before anything listens: `npm start`
 // runs this first (scripts/preflight.ts), so a bad setting is reported before Next says "Ready".
-// The app checks the same again at startup (lib/server/startup.ts) for a bare `next start`.
+// The app checks the same again at startup (lib/server/startup.ts) for a bare start of the app server (server.ts).
 // Throws ConfigError: one line naming the setting, never its value.
 
 export type SettingsCheck = { dashboards: DashboardConfig[]; bannerPath: string };

@@ -1,4 +1,6 @@
-// A clean stop on SIGTERM or SIGINT. Next's own handler closes the listener and then waits for
+import { processWide } from './process-wide';
+
+// A clean stop on SIGTERM or SIGINT. The server (server.ts) closes the listener and then waits for
 // every connection to finish, which an event stream never does: the process would linger,
 // heartbeating to screens that should move to the next process. So: end every stream at once
 // (with a short retry hint, so browsers reconnect), stop the timers that keep work going, and
@@ -36,14 +38,12 @@ export function createShutdown(deps: ShutdownDeps): (signal: 'SIGTERM' | 'SIGINT
   };
 }
 
-const INSTALLED = Symbol.for('pipeline-wall.shutdown-installed');
-type Holder = { [INSTALLED]?: boolean };
-
+/** Once per process, whichever module graph asks first. */
 export function installShutdown(deps: ShutdownDeps): void {
-  const holder = globalThis as Holder;
-  if (holder[INSTALLED]) return;
-  holder[INSTALLED] = true;
-  const shutdown = createShutdown(deps);
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  processWide('shutdown-installed', () => {
+    const shutdown = createShutdown(deps);
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    return true;
+  });
 }

@@ -3,10 +3,7 @@ import { getEnv } from '@/lib/config/env';
 import { ConfigError } from '@/lib/config/errors';
 import { checkAccessSettings } from '@/lib/access/access-settings';
 import { getEdge } from '@/lib/http/limits';
-import { installPeerAddressHook } from '@/lib/http/peer-address';
 import { reportWebhookSetup } from '@/lib/live/webhook/setup';
-import { MAX_WEBHOOK_BYTES } from '@/lib/live/webhook/handler';
-import { MAX_UNLOCK_BYTES } from '@/lib/access/unlock-request';
 import { getContext } from './context';
 import { openStreams } from './open-streams';
 import { installShutdown } from './shutdown';
@@ -18,7 +15,6 @@ export function checkStartup(): void {
     const ctx = getContext();
     checkAccessSettings(ctx.dashboards.values(), getEnv().SESSION_PASSWORD);
     getEdge();
-    installPeerAddressHook({ bodyLimits: { '/api/unlock': MAX_UNLOCK_BYTES, '/api/webhooks/twenty': MAX_WEBHOOK_BYTES } });
     installShutdown({
       endStreams: () => openStreams().endAll(),
       stopWork: async () => {

@@ -2,7 +2,7 @@
 // [--interval-ms 3000] [--deal existing|fresh] [--opportunities 150] [--twenty-version current|0.55]
 // [--browser 1] [--max-seconds 900]`.
 // Needs a build (`NEXT_DIST_DIR=.next-bench npx next build`; the same NEXT_DIST_DIR is used here).
-// Starts the demo workspace and `next start` as child processes, holds N SSE clients open, moves
+// Starts the demo workspace and the app (server.ts) as child processes, holds N SSE clients open, moves
 // one deal K times as a CRM user, and times each client from the mutation's HTTP answer to the
 // first snapshot whose stage counts show the move. With --browser 1 a Chromium page is one more
 // viewer, timed from the same answer to its stage count changing in the DOM.

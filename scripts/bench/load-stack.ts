@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { freePort, startNextProcess, startSandboxProcess } from '@/tests/e2e/support/app-process';
 import { groupPids, pin, pinGroup } from './load-traffic';
 
-// The system under load for scripts/bench/load.ts: the demo workspace and `next start` on
+// The system under load for scripts/bench/load.ts: the demo workspace and the app (server.ts) on
 // loopback, wired by signed webhooks, optionally pinned so the app has a CPU of its own (the
 // generator and the workspace share the other). The app runs with its default per-address
 // limits unless `lifted` (then a one-address generator is never throttled).

@@ -2,7 +2,7 @@
 // [--poll-ms 10000] [--ramp-ms <poll-ms>] [--sse 500] [--head 0] [--unlock 0] [--unlock-mb 100] [--webhooks 5]
 // [--down-seconds 20] [--opportunities 1000] [--phases normal,outage] [--limits default|lifted]
 // [--app-cpu 0 --load-cpu 1]`.
-// Needs a build (NEXT_DIST_DIR is honoured). Starts the demo workspace and `next start` on
+// Needs a build (NEXT_DIST_DIR is honoured). Starts the demo workspace and the app (server.ts) on
 // loopback; N viewers from one address read the JSON (every poll-ms, as the browser's polling
 // fallback does; 0: back to back), M clients hold the live stream, a CRM user moves deals W times
 // a second (each move is a signed webhook to the app), and optionally H HEAD requests a second hit

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { startBenchStack } from '@/tests/e2e/support/app-process';
 
-// Part (i) of scripts/bench/scale.ts: one app process (`next start`, no Redis) on a demo
+// Part (i) of scripts/bench/scale.ts: one app process (server.ts, no Redis) on a demo
 // workspace of N opportunities (another process). What the first snapshot costs: the app's
 // upstream calls (from the workspace's request log), the time of the first JSON answer, and the
-// app process's memory (RSS of `next start` and any process under it, from /proc).
+// app process's memory (RSS of the app server and any process under it, from /proc).
 
 export type SizeRow = {
   opportunities: number;
@@ -21,7 +21,7 @@ export type SizeRow = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The `next start` process and every process under it. */
+/** The app server process and every process under it. */
 function processTree(pid: number): number[] {
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   return [pid, ...children.flatMap(processTree)];

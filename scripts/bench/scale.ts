@@ -40,7 +40,7 @@ const ms = (x: number) => (Number.isNaN(x) ? '—' : `${x.toFixed(0)} ms`);
 const mb = (x: number) => `${x.toFixed(0)} MB`;
 
 function printSizes(rows: SizeRow[]): void {
-  console.log('\n(i) pipeline size — one app process, no Redis (memory: RSS of the `next start` process tree)');
+  console.log('\n(i) pipeline size — one app process, no Redis (memory: RSS of the app server process tree)');
   console.log('| opportunities | strategy | upstream HTTP calls | root fields | time to first snapshot | RSS idle → after | peak RSS (VmHWM) |');
   console.log('|---:|---|---:|---:|---:|---:|---:|');
   for (const r of rows) {

@@ -1,7 +1,7 @@
 // Server memory with many live viewers: `npx tsx scripts/bench/sse-memory.ts [--clients 1000]
 // [--hold-seconds 30] [--moves 5] [--opportunities 150] [--twenty-version current|0.55]`.
 // Needs a build (`NEXT_DIST_DIR=.next-bench npx next build`; the same NEXT_DIST_DIR is used here).
-// Starts the demo workspace and `next start` as child processes, then samples the app process's
+// Starts the demo workspace and the app (server.ts) as child processes, then samples the app process's
 // RSS (/proc/<pid>/status) and V8 heap (a preloaded probe answers SIGUSR2 after a full GC) with
 // no viewer, with N SSE clients connected, after changes fanned out to all of them, while they
 // idle, and after they all left (a leak shows as memory that does not come back down).
@@ -38,7 +38,7 @@ function rssKbOf(pid: number): number {
   return Number(match?.[1] ?? Number.NaN);
 }
 
-/** The `next start` process and any node process under it (Next may serve from a child). */
+/** The app server process and any node process under it (Next may serve from a child). */
 function processTree(pid: number): number[] {
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   return [pid, ...children.flatMap(processTree)];

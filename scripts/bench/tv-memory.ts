@@ -12,6 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { startSandbox } from '@/sandbox/index';
 import type { Snapshot } from '@/lib/pipeline/types';
+import { appServerArgs } from '@/tests/e2e/support/app-process';
 
 const args = z
   .object({ updates: z.coerce.number().int().min(1).max(100_000), intervalMs: z.coerce.number().int().min(0).max(1000) })
@@ -87,7 +88,7 @@ async function main() {
   const children: ChildProcess[] = [];
   const sandbox = await startSandbox({ port: 0, apiKey: API_KEY, seed: 7, rateLimit: 6000 });
   const appPort = await freePort();
-  const app = spawn('node_modules/.bin/next', ['start', '-p', String(appPort), '-H', '127.0.0.1'], {
+  const app = spawn(process.execPath, appServerArgs(appPort), {
     env: { ...process.env, TWENTY_API_URL: sandbox.url, TWENTY_API_KEY: API_KEY, PIPELINE_WALL_DEMO: '1', DASHBOARDS_CONFIG: 'dashboards.config.json', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',
     detached: true,

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { test, expect } from './support/fixtures';
-import { freePort } from './support/app-process';
+import { appServerArgs, freePort } from './support/app-process';
 import { dashboardsFileWith, ownAppEnv } from './support/trust-app';
 import { openStream } from './support/raw-http';
 import { E2E_API_KEY, E2E_TEST_KEY } from './support/stacks';
@@ -71,11 +71,11 @@ test('npm start with the demo workspace: SIGTERM ends the live stream at once wi
   }
 });
 
-test('next start alone: SIGTERM with a stream open exits within seconds', async () => {
+test('the app server alone (no npm start): SIGTERM with a stream open exits within seconds', async () => {
   test.setTimeout(90_000);
   const sandbox = await startSandbox({ port: 0, apiKey: E2E_API_KEY, extraApiKeys: [E2E_TEST_KEY], seed: 7 });
   const port = await freePort();
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { env: ownAppEnv(sandbox.url), stdio: 'ignore' });
+  const child = spawn(process.execPath, appServerArgs(port), { env: ownAppEnv(sandbox.url), stdio: 'ignore' });
   const exited = new Promise<number>((resolve) => child.once('exit', () => resolve(Date.now())));
   try {
     const base = `http://127.0.0.1:${port}`;

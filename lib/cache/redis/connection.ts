@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { classifyRedisFailure, type RedisFailure } from '@/lib/cache/redis/failure';
+import { processWide } from '@/lib/server/process-wide';
 
 // One command client and one subscriber connection per process. Calls fail fast while Redis is
 // down (no offline queue) so callers fall back to memory at once instead of piling up requests;
@@ -133,12 +134,7 @@ export function createRedisConnection(opts: RedisConnectionOptions): RedisConnec
   };
 }
 
-const SHARED = Symbol.for('pipeline-wall.redis');
-type Holder = { [SHARED]?: RedisConnection };
-
-/** The process's one connection (kept on globalThis so Next's module copies share it). */
+/** The process's one connection (process-wide, so Next's module copies share it). */
 export function sharedRedisConnection(opts: RedisConnectionOptions): RedisConnection {
-  const holder = globalThis as Holder;
-  holder[SHARED] ??= createRedisConnection(opts);
-  return holder[SHARED];
+  return processWide('redis', () => createRedisConnection(opts));
 }

@@ -4,12 +4,13 @@ import { createdAtOf } from '@/lib/live/created-at';
 import type { NonceStore } from '@/lib/live/webhook/nonce-store';
 import type { WebhookEvent } from '@/lib/live/webhook/payload';
 import { verifyTwentyWebhook } from '@/lib/live/webhook/verify';
+import { MAX_WEBHOOK_BYTES } from '@/lib/live/webhook/max-bytes';
 
 // POST /api/webhooks/twenty, minus the framework: bounded raw bytes in, the verifier's verdict
 // out. A valid delivery is answered 202 at once; what it changes is scheduled, never awaited
 // (Twenty gives up after 5 s and never retries).
 
-export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+export { MAX_WEBHOOK_BYTES };
 
 export type WebhookHandlerDeps = {
   secret: string | undefined;

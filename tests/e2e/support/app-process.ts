@@ -64,11 +64,16 @@ export function startAppProcess(opts: { stack: Pick<Stack, 'sandboxPort'>; port:
   return startNextProcess({ port: opts.port, env: appEnv(opts.stack), timeoutMs: opts.timeoutMs });
 }
 
-/** `next start` on 127.0.0.1:port with these settings on top of this process's environment. */
+/** The app's own server (server.ts, in front of Next) on 127.0.0.1:port: what `npm run serve` runs. */
+export function appServerArgs(port: number): string[] {
+  return ['--require', 'tsx/cjs', 'server.ts', '-p', String(port), '-H', '127.0.0.1'];
+}
+
+/** The app (appServerArgs) with these settings on top of this process's environment. */
 export async function startNextProcess(opts: { port: number; env: Record<string, string>; timeoutMs?: number }): Promise<AppProcess> {
   const url = `http://127.0.0.1:${opts.port}`;
-  // Its own process group, so the stop reaches whatever `next start` spawns, and nothing else.
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+  // Its own process group, so the stop reaches whatever the app spawns, and nothing else.
+  const child = spawn(process.execPath, appServerArgs(opts.port), {
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -80,7 +85,7 @@ export async function startNextProcess(opts: { port: number; env: Record<string,
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const pid = child.pid;
-  if (pid === undefined) throw new Error('next start did not spawn');
+  if (pid === undefined) throw new Error('the app did not spawn');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signal = (name: NodeJS.Signals) => {
     try {

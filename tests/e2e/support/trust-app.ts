@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './app-process';
+import { appServerArgs, freePort } from './app-process';
 import { E2E_API_KEY, E2E_HEALTH_TOKEN, E2E_SESSION_PASSWORD, E2E_TEST_KEY, E2E_WEBHOOK_SECRET } from './stacks';
 
 // An app process a trust test owns, with its own settings (tight limits, a workspace that is down
@@ -32,10 +32,10 @@ export function ownAppEnv(sandboxUrl: string, extra: Record<string, string> = {}
   };
 }
 
-/** Runs `next start` to its end (for settings that must stop it): exit code and output. */
+/** Runs the app to its end (for settings that must stop it): exit code and output. */
 export async function runToExit(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const port = await freePort();
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, appServerArgs(port), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -49,7 +49,7 @@ export async function runToExit(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Pro
 export async function startOwnApp(env: NodeJS.ProcessEnv): Promise<OwnApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, appServerArgs(port), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,23 +1,23 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { bodyLimitOf, limitRequestBody } from '@/lib/http/body-limit';
+import { createAppServer } from '@/lib/http/app-server';
+import { bodyLimitOf } from '@/lib/http/body-limit';
 import { readCappedBody } from '@/lib/access/unlock-request';
 import { postUntilAnswered } from '@/tests/e2e/support/raw-http';
 
-// The body cap where bytes arrive (issue 11, item 2): a real HTTP server that hands the body to
-// the route the way Next does (a web stream fed by `for await` over the socket, no backpressure),
-// and the unlock route's own reader. A large body must get its 413 before it is all sent, the app
+// The body cap where bytes arrive (issue 11, item 2): the app's server (lib/http/app-server.ts)
+// with a handler that passes the body on the way Next does (a web stream fed by `for await` over
+// the socket, no backpressure) to the unlock route's own reader. A large body must get its 413 before it is all sent, the app
 // must never hold more than the cap plus a chunk, and the answer must arrive (no reset).
 
 const CAP = 8 * 1024;
 const MB = 1024 * 1024;
 let url = '';
 let delivered = 0;
-const server = createServer((req: IncomingMessage, res: ServerResponse) => void handle(req, res));
+const server = createAppServer(handle, { bodyLimits: { '/api/unlock': CAP }, onError: () => {} });
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  limitRequestBody(req, CAP);
   delivered = 0;
   // As next/dist/server/body-streams.js requestToBodyStream does.
   const body = new ReadableStream<Uint8Array>({
@@ -31,6 +31,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   });
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+  if (!req.url?.startsWith('/api/unlock')) {
+    // A route without a cap: everything it is sent reaches it.
+    const bytes = new Uint8Array(await new Response(body).arrayBuffer());
+    res.end(String(bytes.byteLength));
+    return;
+  }
   const read = await readCappedBody(new Request(`http://wall.test${req.url}`, { method: 'POST', headers, body, duplex: 'half' } as RequestInit), CAP);
   res.writeHead(read.ok ? 200 : read.refusal.status, { 'content-type': 'text/plain' });
   res.end(read.ok ? String(read.bytes.byteLength) : read.refusal.error);
@@ -66,6 +72,13 @@ test('a body within the cap reaches the route whole', async () => {
   const response = await fetch(url, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   expect(response.status).toBe(200);
   expect(await response.text()).toBe(String(form.length));
+});
+
+test('a body to a path without a cap reaches its route whole, past the cap of another', async () => {
+  const response = await fetch(url.replace('/api/unlock', '/api/other'), { method: 'POST', body: Buffer.alloc(4 * CAP, 'b') });
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe(String(4 * CAP));
+  expect(delivered).toBe(4 * CAP);
 });
 
 test('only POSTs to the listed paths are capped', () => {

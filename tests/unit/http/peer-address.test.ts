@@ -1,14 +1,18 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from 'vitest';
+import { createAppServer } from '@/lib/http/app-server';
 import { PEER_HEADER } from '@/lib/http/client-ip';
-import { installPeerAddressHook, peerHeaderTrusted } from '@/lib/http/peer-address';
+import { peerHeaderTrusted } from '@/lib/http/peer-address';
 
-test('the server hook stamps the socket address on every request, overwriting a spoofed header', async () => {
-  installPeerAddressHook();
-  installPeerAddressHook(); // idempotent
+test('the app server stamps the socket address on every request, overwriting a spoofed header', async () => {
+  expect(peerHeaderTrusted()).toBe(false); // no server stamps this process's requests yet
+  const server = createAppServer(async (req, res) => void res.end(JSON.stringify(req.headers[PEER_HEADER] ?? null)), {
+    bodyLimits: {},
+    onError: (error) => {
+      throw error;
+    },
+  });
   expect(peerHeaderTrusted()).toBe(true);
-  const server = createServer((req, res) => res.end(JSON.stringify(req.headers[PEER_HEADER] ?? null)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
