@@ -87,9 +87,10 @@ test('no canary, secret, record id or ticker stage on any surface of a dashboard
     expectClean('JSON after changes', after, [...recordIds, created ?? '-']);
 
     // What the browser ends up showing after hydration and live updates, on each page surface.
-    for (const path of [`/d/${SLUG}${q}`, `/embed/${SLUG}${q}`, `/tv/${SLUG}${q}`]) {
+    for (const [path, badge] of [[`/d/${SLUG}${q}`, 'connection-state'], [`/embed/${SLUG}${q}`, 'connection-state'], [`/tv/${SLUG}${q}`, 'tv-connection']] as const) {
       await page.goto(path);
-      await page.waitForTimeout(1_500); // hydration and the first live events
+      // Hydrated, and the live stream's first snapshot has replaced the server's.
+      await expect(page.getByTestId(badge)).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
       expectClean(`${path} (rendered)`, await page.content(), [...recordIds, created ?? '-']);
     }
   } finally {

@@ -8,8 +8,6 @@ import { sealShareToken } from '@/lib/access/share-token';
 // allowedOrigins lists (it renders and is sized by public/embed.js, both ways), one it does not
 // (the browser refuses to frame it).
 
-const ALLOWED_PORT = 4310; // listed in tests/e2e/dashboards.e2e.json → shared-link.allowedOrigins
-const BLOCKED_PORT = 4311;
 const SLUG = 'shared-link';
 
 function hostPage(appOrigin: string, src: string): string {
@@ -34,10 +32,13 @@ function startHost(port: number, appOrigin: string): Promise<Server> {
 
 let hosts: Server[] = [];
 let token = '';
+// The worker's stack lists the first host page in shared-link.allowedOrigins, not the second.
+let allowedPort = 0;
+let blockedPort = 0;
 
-test.beforeAll(async ({ baseURL }) => {
-  const origin = new URL(baseURL ?? 'http://127.0.0.1:3101').origin;
-  hosts = await Promise.all([startHost(ALLOWED_PORT, origin), startHost(BLOCKED_PORT, origin)]);
+test.beforeAll(async ({ stack }) => {
+  ({ allowedPort, blockedPort } = stack.embedHosts);
+  hosts = await Promise.all([startHost(allowedPort, stack.appUrl), startHost(blockedPort, stack.appUrl)]);
   token = await sealShareToken({ slug: SLUG, v: 1, exp: Math.floor(Date.now() / 1000) + 3600 }, E2E_SESSION_PASSWORD);
 });
 
@@ -73,7 +74,7 @@ async function settledHeight(page: Page): Promise<number> {
 }
 
 test('an allowed origin frames the embed; embed.js sizes the iframe to its content, growing and shrinking', async ({ page, baseURL }) => {
-  await page.goto(hostUrl(ALLOWED_PORT, embedUrl(baseURL, 'view=kpis')));
+  await page.goto(hostUrl(allowedPort, embedUrl(baseURL, 'view=kpis')));
   const small = await settledHeight(page);
   await expect(page.frameLocator('#wall').getByTestId('dashboard-title')).toHaveText('Board pipeline (shared by link)');
 
@@ -90,10 +91,20 @@ test('an allowed origin frames the embed; embed.js sizes the iframe to its conte
 });
 
 test('embed.js ignores resize messages that do not come from the iframe itself', async ({ page, baseURL }) => {
-  await page.goto(hostUrl(ALLOWED_PORT, embedUrl(baseURL, 'view=kpis')));
+  await page.goto(hostUrl(allowedPort, embedUrl(baseURL, 'view=kpis')));
   const before = await settledHeight(page);
-  await page.evaluate(() => window.postMessage({ type: 'pipeline-wall:resize', height: 3 }, '*'));
-  await page.waitForTimeout(300);
+  // Resolves once the message has been dispatched: listeners run in the order they were added, so
+  // embed.js (added at load) has handled it by the time this later one runs.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const bogus = { type: 'pipeline-wall:resize', height: 3, from: 'the host page itself' };
+        window.addEventListener('message', (event: MessageEvent<typeof bogus>) => {
+          if (event.data?.from === bogus.from) resolve();
+        });
+        window.postMessage(bogus, '*');
+      }),
+  );
   expect((await heights(page)).frame).toBe(before);
 });
 
@@ -102,7 +113,7 @@ test('an origin not in allowedOrigins cannot frame the embed (CSP frame-ancestor
   page.on('console', (m) => {
     if (m.text().includes('frame-ancestors')) violations.push(m.text());
   });
-  await page.goto(hostUrl(BLOCKED_PORT, embedUrl(baseURL, 'view=kpis')));
+  await page.goto(hostUrl(blockedPort, embedUrl(baseURL, 'view=kpis')));
   await expect.poll(() => violations.length, { timeout: 10_000 }).toBeGreaterThan(0);
   const frame = page.frames().find((f) => f !== page.mainFrame());
   expect(frame?.url().startsWith(baseURL ?? 'x')).toBe(false);
@@ -111,7 +122,7 @@ test('an origin not in allowedOrigins cannot frame the embed (CSP frame-ancestor
 
 test('embed headers: frame-ancestors from the config at run time, never X-Frame-Options; other surfaces refuse framing', async ({ request }) => {
   const embed = await request.get(`/embed/${SLUG}?token=${encodeURIComponent(token)}`);
-  expect(frameAncestors(embed.headers()['content-security-policy'])).toBe(`frame-ancestors 'self' http://127.0.0.1:${ALLOWED_PORT}`);
+  expect(frameAncestors(embed.headers()['content-security-policy'])).toBe(`frame-ancestors 'self' http://127.0.0.1:${allowedPort}`);
   expect(embed.headers()['x-frame-options']).toBeUndefined();
   expect(embed.headers()['cache-control']).toBe('private, no-store');
   // A dashboard without allowedOrigins may only be framed by this app itself.
@@ -126,17 +137,18 @@ test('embed headers: frame-ancestors from the config at run time, never X-Frame-
 test('a refused embed shows the notice inside the frame, with no login form and no redirect loop', async ({ page, baseURL }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(hostUrl(ALLOWED_PORT, `${baseURL}/embed/${SLUG}?view=kpis`));
+  await page.goto(hostUrl(allowedPort, `${baseURL}/embed/${SLUG}?view=kpis`));
   const frame = page.frameLocator('#wall');
   await expect(frame.getByTestId('access-refused')).toBeVisible();
   await expect(frame.getByRole('heading')).toHaveText('This dashboard needs a valid link');
   await expect(frame.locator('input')).toHaveCount(0);
-  await page.waitForTimeout(500);
+  // A redirect loop keeps the network busy; a settled notice leaves it idle.
+  await page.waitForLoadState('networkidle');
   expect(requests.filter((u) => u.includes(`/embed/${SLUG}`))).toHaveLength(1);
 });
 
 test('theme and title parameters: transparent lets the host show through, dark is dark, title=0 hides the name', async ({ page, baseURL }) => {
-  await page.goto(hostUrl(ALLOWED_PORT, embedUrl(baseURL, 'view=kpis&theme=transparent&title=0')));
+  await page.goto(hostUrl(allowedPort, embedUrl(baseURL, 'view=kpis&theme=transparent&title=0')));
   const frame = page.frameLocator('#wall');
   await expect(frame.getByTestId('embed-root')).toBeVisible();
   await expect(frame.getByTestId('dashboard-title')).toBeHidden();
@@ -144,7 +156,7 @@ test('theme and title parameters: transparent lets the host show through, dark i
   expect(transparent).toBe('rgba(0, 0, 0, 0)');
   expect(await frame.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
 
-  await page.goto(hostUrl(ALLOWED_PORT, embedUrl(baseURL, 'view=kpis,stages&theme=dark')));
+  await page.goto(hostUrl(allowedPort, embedUrl(baseURL, 'view=kpis,stages&theme=dark')));
   await expect(frame.getByTestId('dashboard-title')).toBeVisible();
   const dark = await frame.locator('[data-pw-variant]').first().evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(dark).toBe('rgb(11, 18, 32)');

@@ -104,6 +104,8 @@ test('/api/health: strangers get {ok, build}; the detail needs the HEALTH_TOKEN'
     expect(Object.keys((await refused.json()) as object)).toEqual(['error']);
   }
 
+  // Read once first: this test must not rely on an earlier one having loaded the dashboard.
+  expect((await request.get('/api/dashboards/pipeline')).status()).toBe(200);
   const detail = (await (await request.get('/api/health', { headers: E2E_HEALTH_HEADERS })).json()) as {
     ok: boolean;
     build: string;

@@ -1,13 +1,10 @@
 import { test, expect } from './support/fixtures';
 import { freePort, startAppProcess } from './support/app-process';
-import { STACKS } from './support/stacks';
 
 // A TV on the wall is never touched: when the app restarts it must show that it is reconnecting,
 // keep the last numbers, and come back live by itself — no reload, no login.
-test('after an app restart the TV shows reconnecting, then live, by itself', async ({ page }, testInfo) => {
+test('after an app restart the TV shows reconnecting, then live, by itself', async ({ page, stack }) => {
   test.setTimeout(120_000);
-  const stack = STACKS.find((s) => s.name === testInfo.project.name);
-  if (!stack) throw new Error(`no stack for project ${testInfo.project.name}`);
   await page.setViewportSize({ width: 1920, height: 1080 });
   const port = await freePort();
   let app = await startAppProcess({ stack, port });

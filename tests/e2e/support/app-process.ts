@@ -39,6 +39,8 @@ export async function freePort(): Promise<number> {
 export type AppProcess = {
   url: string;
   pid: number;
+  /** The end of what it printed (stdout and stderr), for tests that wait on a log line. */
+  output(): string;
   /** SIGTERM, then SIGKILL if it lingers (open SSE streams can hold a graceful stop). */
   stop(): Promise<void>;
 };
@@ -80,7 +82,7 @@ export async function startNextProcess(opts: { port: number; env: Record<string,
   });
   let output = '';
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4_000);
+    output = (output + chunk.toString()).slice(-16_000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -107,7 +109,7 @@ export async function startNextProcess(opts: { port: number; env: Record<string,
     await stop();
     throw error;
   }
-  return { url, pid, stop };
+  return { url, pid, output: () => output, stop };
 }
 
 export type SandboxProcess = { url: string; pid: number; stop(): Promise<void> };

@@ -14,7 +14,8 @@ export type StageCounts = Record<string, number>;
 export async function openLive(context: BrowserContext, appUrl: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${appUrl}${DASHBOARD}`);
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
+  // Hydration, then the stream's first event: slow on a busy machine running several instances.
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
   return page;
 }
 
