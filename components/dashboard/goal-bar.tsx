@@ -1,4 +1,4 @@
-import { goalFacts } from '@/components/dashboard/goal-facts';
+import { goalBarAria, goalFacts } from '@/components/dashboard/goal-facts';
 import type { GoalProgress, MoneyTotal, WinRate } from '@/lib/pipeline/types';
 import { formatCount } from '@/lib/client/format';
 import { formatPercent } from '@/lib/client/format/percent';
@@ -28,12 +28,7 @@ export function GoalBar({ goal, won, periodWords, locale }: GoalBarProps) {
         </p>
       </header>
       <div
-        role="progressbar"
-        aria-label={`Goal ${periodWords}`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={facts.bar}
-        aria-valuetext={facts.sentence}
+        {...goalBarAria(facts, periodWords)}
         className="h-3 overflow-hidden rounded-full bg-(--pw-chip)"
       >
         <div className="h-full rounded-full bg-(--pw-accent) transition-[width] duration-300" style={{ width: `${facts.bar}%` }} />

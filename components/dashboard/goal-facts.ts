@@ -34,3 +34,15 @@ export function goalFacts(goal: GoalProgress, won: MoneyTotal, locale: string, c
   const rest = facts.missing === null ? 'goal met' : `${facts.missing} to go, ${facts.coverage ?? '—'} of it covered by open deals closing in the period`;
   return { ...facts, sentence: `${facts.progress} of the ${facts.goal} goal: ${facts.won} won, ${rest}` };
 }
+
+/** The bar's ARIA attributes, the same on the page and the TV (the value is capped at 100). */
+export function goalBarAria(facts: GoalFacts, periodWords: string) {
+  return {
+    role: 'progressbar',
+    'aria-label': `Goal ${periodWords}`,
+    'aria-valuemin': 0,
+    'aria-valuemax': 100,
+    'aria-valuenow': facts.bar,
+    'aria-valuetext': facts.sentence,
+  } as const;
+}

@@ -1,5 +1,5 @@
 import '@/components/tv/tv-goal.css';
-import { goalFacts } from '@/components/dashboard/goal-facts';
+import { goalBarAria, goalFacts } from '@/components/dashboard/goal-facts';
 import { formatMoney } from '@/lib/client/format';
 import type { GoalProgress, MoneyTotal } from '@/lib/pipeline/types';
 
@@ -26,12 +26,7 @@ export function TvGoal({ goal, won, periodWords, locale }: TvGoalProps) {
       </div>
       <div
         className="tv-goal-track"
-        role="progressbar"
-        aria-label={`Goal ${periodWords}`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={facts.bar}
-        aria-valuetext={facts.sentence}
+        {...goalBarAria(facts, periodWords)}
       >
         <i style={{ width: `${facts.bar}%` }} />
       </div>

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SnapshotCache } from '@/lib/cache';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import { createdAtOf } from '@/lib/live/created-at';
@@ -7,7 +7,7 @@ import { buildDeliveryBody } from '@/sandbox/webhooks/body';
 import { createCallBudget, createTwentyClient } from '@/lib/twenty';
 import { parseWebhookPayload } from '@/lib/live/webhook/payload';
 import { redisServerForFile, sleep, until } from '@/tests/unit/cache/redis/harness';
-import { BOARDS, KEY, sandboxForFile, startLiveNode, type LiveNode } from './rig';
+import { BOARDS, KEY, sandboxForFile, liveNodesForFile, type LiveNode } from './rig';
 
 // Two instances wired exactly as lib/server/context.ts should wire them in cluster mode:
 // realtime engine + coordinator + snapshot cache, webhooks delivered to one instance at a time.
@@ -15,18 +15,7 @@ import { BOARDS, KEY, sandboxForFile, startLiveNode, type LiveNode } from './rig
 const harness = redisServerForFile();
 const sandbox = sandboxForFile();
 type Node = LiveNode;
-const nodes: Node[] = [];
-const upstream = { loads: 0 };
-afterAll(async () => {
-  for (const n of nodes) n.engine.stop();
-  await Promise.all(nodes.map((n) => n.coordinator.stop()));
-});
-
-async function startNode(prefix: string, id: string): Promise<Node> {
-  const node = await startLiveNode(harness, sandbox(), prefix, id, upstream);
-  nodes.push(node);
-  return node;
-}
+const { startNode, upstream } = liveNodesForFile(harness, sandbox);
 
 /** The CRM's webhooks, each delivered to whichever instance `target` names at that moment. */
 function deliverTo(target: () => Node): () => void {

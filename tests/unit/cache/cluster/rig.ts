@@ -121,3 +121,21 @@ export async function startLiveNode(harness: RedisHarness, sandbox: Sandbox, pre
   await coordinator.start();
   return { engine, coordinator, cache };
 }
+
+/** Live nodes for one test file: started on demand, all stopped after the file; `upstream.loads` counts real loads. */
+export function liveNodesForFile(harness: RedisHarness, sandbox: () => Sandbox): { startNode(prefix: string, id: string): Promise<LiveNode>; upstream: { loads: number } } {
+  const nodes: LiveNode[] = [];
+  const upstream = { loads: 0 };
+  afterAll(async () => {
+    for (const n of nodes) n.engine.stop();
+    await Promise.all(nodes.map((n) => n.coordinator.stop()));
+  });
+  return {
+    upstream,
+    async startNode(prefix, id) {
+      const node = await startLiveNode(harness, sandbox(), prefix, id, upstream);
+      nodes.push(node);
+      return node;
+    },
+  };
+}

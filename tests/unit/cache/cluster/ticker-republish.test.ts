@@ -1,4 +1,4 @@
-import { afterAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import { createdAtOf } from '@/lib/live/created-at';
 import type { SandboxChange } from '@/sandbox/events';
@@ -6,7 +6,7 @@ import { buildDeliveryBody } from '@/sandbox/webhooks/body';
 import { createCallBudget, createTwentyClient } from '@/lib/twenty';
 import { parseWebhookPayload } from '@/lib/live/webhook/payload';
 import { redisServerForFile, sleep, until } from '@/tests/unit/cache/redis/harness';
-import { BOARDS, KEY, sandboxForFile, startLiveNode, type LiveNode } from './rig';
+import { BOARDS, KEY, sandboxForFile, liveNodesForFile, type LiveNode } from './rig';
 
 // Each instance keeps its own ticker, so an instance that hears a webhook often republishes a
 // snapshot whose figures are unchanged and whose ticker differs. The other instances show it,
@@ -16,18 +16,7 @@ import { BOARDS, KEY, sandboxForFile, startLiveNode, type LiveNode } from './rig
 const harness = redisServerForFile();
 const sandbox = sandboxForFile();
 type Node = LiveNode;
-const nodes: Node[] = [];
-const upstream = { loads: 0 };
-afterAll(async () => {
-  for (const n of nodes) n.engine.stop();
-  await Promise.all(nodes.map((n) => n.coordinator.stop()));
-});
-
-async function startNode(prefix: string, id: string): Promise<Node> {
-  const node = await startLiveNode(harness, sandbox(), prefix, id, upstream);
-  nodes.push(node);
-  return node;
-}
+const { startNode, upstream } = liveNodesForFile(harness, sandbox);
 
 /** The workspace's webhooks, held until the test hands each one to an instance of its choice. */
 function captureDeliveries(): { take(): string[]; stop(): void } {
