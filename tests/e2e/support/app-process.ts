@@ -172,11 +172,18 @@ export type BenchStack = { appUrl: string; sandboxUrl: string; slug: string; use
  * public dashboard. Viewer limits are lifted (every bench client shares 127.0.0.1); the rest runs
  * with the app's defaults, including its upstream call budget.
  */
-export async function startBenchStack(opts: { opportunities: number; version: '2.21' | '0.55'; appEnv?: Record<string, string> }): Promise<BenchStack> {
+export async function startBenchStack(opts: {
+  opportunities: number;
+  version: '2.21' | '0.55';
+  appEnv?: Record<string, string>;
+  /** The bench dashboard's settings beyond slug and title (default: USD, EUR at 1.08, name/amount/stage). */
+  dashboard?: Record<string, unknown>;
+}): Promise<BenchStack> {
   const [sandboxPort, appPort] = [await freePort(), await freePort()];
   const config = join(tmpdir(), `pipeline-wall-bench-${process.pid}.json`);
   const slug = 'bench';
-  writeFileSync(config, JSON.stringify({ dashboards: [{ slug, title: 'Bench', currency: 'USD', rates: { EUR: '1.08' }, fields: ['name', 'amount', 'stage'] }] }));
+  const settings = opts.dashboard ?? { currency: 'USD', rates: { EUR: '1.08' }, fields: ['name', 'amount', 'stage'] };
+  writeFileSync(config, JSON.stringify({ dashboards: [{ slug, title: 'Bench', ...settings }] }));
   const sandbox = await startSandboxProcess([
     ...['--port', String(sandboxPort), '--api-key', BENCH.appKey, '--api-key', BENCH.userKey],
     ...['--opportunities', String(opts.opportunities), '--twenty-version', opts.version, '--seed', '7', '--rate-limit', '100'],
