@@ -1,5 +1,7 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import type { PipelineData } from '@/lib/pipeline/types';
 import { resolveAbsoluteWindow, resolveRelativeWindow } from '@/lib/pipeline/zoned';
+import { dealScopeOfView } from '@/lib/twenty/views/view-scope';
 
 // Which deals a dashboard counts, decided once. `dealScopeOf` reads the dashboard's locked
 // filter at one `now` (a relative close-date window moves with it); the fetch path turns that
@@ -20,6 +22,8 @@ export type DealScope = {
   ownerIds: readonly string[] | null;
   /** Minimum amountMicros in the deal's own currency, the config's exact integer string. */
   minAmountMicros: string | null;
+  /** The dashboard's saved view (views/view-scope.ts), AND-ed; 'undecidable' = no exact predicate. */
+  view?: DealScope | 'undecidable';
 };
 
 export function dealScopeOf(dashboard: Pick<DashboardConfig, 'filter' | 'timeZone'>, now: Date): DealScope {
@@ -66,5 +70,17 @@ export function inScope(scope: DealScope, deal: ScopedDeal, knownStages: Readonl
   }
   if (scope.ownerIds !== null && (deal.ownerId === null || deal.ownerId === undefined || !scope.ownerIds.includes(deal.ownerId))) return false;
   if (scope.minAmountMicros !== null && (deal.amountMicros === null || deal.amountMicros < BigInt(scope.minAmountMicros))) return false;
-  return true;
+  if (scope.view === 'undecidable') return 'unknown';
+  return scope.view ? inScope(scope.view, deal, knownStages) : true;
+}
+
+/**
+ * The scope a fetch counted by: the file's filter at `now` AND the saved view the fetch applied
+ * (`data.view`). A dashboard with a `twentyView` whose data carries no view (a snapshot from a
+ * peer that did not send it) cannot be decided.
+ */
+export function fetchedScopeOf(dashboard: Pick<DashboardConfig, 'filter' | 'timeZone' | 'twentyView'>, data: Pick<PipelineData, 'view'>, now: Date): DealScope {
+  const scope = dealScopeOf(dashboard, now);
+  if (dashboard.twentyView === undefined) return scope;
+  return { ...scope, view: data.view ? dealScopeOfView(data.view) : 'undecidable' };
 }
