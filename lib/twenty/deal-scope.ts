@@ -1,7 +1,6 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
-import type { PipelineData } from '@/lib/pipeline/types';
+import type { PipelineData, ViewScope } from '@/lib/pipeline/types';
 import { resolveAbsoluteWindow, resolveRelativeWindow } from '@/lib/pipeline/zoned';
-import { dealScopeOfView } from '@/lib/twenty/views/view-scope';
 
 // Which deals a dashboard counts, decided once. `dealScopeOf` reads the dashboard's locked
 // filter at one `now` (a relative close-date window moves with it); the fetch path turns that
@@ -83,4 +82,16 @@ export function fetchedScopeOf(dashboard: Pick<DashboardConfig, 'filter' | 'time
   const scope = dealScopeOf(dashboard, now);
   if (dashboard.twentyView === undefined) return scope;
   return { ...scope, view: data.view ? dealScopeOfView(data.view) : 'undecidable' };
+}
+
+/** A saved view's part of a DealScope (lib/twenty/views/view-scope.ts builds it); 'undecidable' when no exact predicate exists. */
+export function dealScopeOfView(view: ViewScope): DealScope | 'undecidable' {
+  if (!view.exact) return 'undecidable';
+  const at = (iso: string | null) => (iso === null ? undefined : new Date(iso));
+  return {
+    stages: view.stages,
+    closeDate: view.closeDate === null ? null : { from: at(view.closeDate.from), to: at(view.closeDate.to) },
+    ownerIds: view.ownerIds,
+    minAmountMicros: view.minAmountMicros,
+  };
 }

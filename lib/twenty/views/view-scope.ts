@@ -1,5 +1,4 @@
 import type { ViewScope } from '@/lib/pipeline/types';
-import type { DealScope } from '@/lib/twenty/deal-scope';
 import type { OpportunityFilterInput } from '@/lib/twenty/filters';
 import type { FilterSet } from '@/lib/twenty/views/view-filter-schema';
 
@@ -69,17 +68,5 @@ export function viewScopeOf(viewId: string, filter: OpportunityFilterInput | nul
     closeDate: n.from === null && n.to === null ? null : { from: n.from, to: n.to },
     ownerIds: n.ownerIds,
     minAmountMicros: n.min === null ? null : n.min.toString(),
-  };
-}
-
-/** The view's part of a DealScope; 'undecidable' when no exact predicate exists. */
-export function dealScopeOfView(view: ViewScope): DealScope | 'undecidable' {
-  if (!view.exact) return 'undecidable';
-  const at = (iso: string | null) => (iso === null ? undefined : new Date(iso));
-  return {
-    stages: view.stages,
-    closeDate: view.closeDate === null ? null : { from: at(view.closeDate.from), to: at(view.closeDate.to) },
-    ownerIds: view.ownerIds,
-    minAmountMicros: view.minAmountMicros,
   };
 }

@@ -10,10 +10,12 @@ import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import type { FetchStrategy, PipelineData } from '@/lib/pipeline/types';
 import { createCallBudget } from '@/lib/twenty/budget';
 import { createTwentyClient, type TwentyClientOptions } from '@/lib/twenty/client';
+import { fetchedScopeOf, inScope } from '@/lib/twenty/deal-scope';
 import { TwentyError } from '@/lib/twenty/errors';
 import { readOpportunityFields, readView } from '@/lib/twenty/views/read-view';
 import type { Sandbox } from '@/sandbox/index';
 import { strict221 } from '@/tests/unit/twenty/helpers/strict-221';
+import { readEveryDeal } from '@/tests/unit/twenty/helpers/truth';
 import { createView, deleteView, NOW, READ_ONLY, startViewWorkspace, transportTo, updateViewFilter } from '@/tests/unit/twenty/views/view-workspace';
 
 let sandbox: Sandbox;
@@ -84,6 +86,24 @@ describe.each(['Big deals', 'New or huge'])('dashboard scoped by "%s"', (name) =
     }
     expect(contents[1]).toEqual(contents[0]);
     expect(contents[2]).toEqual(contents[0]);
+  });
+
+  test('the webhook predicate places every deal of the workspace as viewId does (or cannot decide)', async () => {
+    const dashboard = board({ twentyView: name });
+    const data = await client().fetchPipelineData(dashboard, NOW);
+    const scope = fetchedScopeOf(dashboard, data, NOW);
+    const known = new Set(data.stageOptions.map((o) => o.value));
+    const verdicts = (await readEveryDeal(sandbox.url, READ_ONLY)).map((d) => ({ d, match: inScope(scope, { ...d, deletedAt: null }, known) }));
+    if (data.view?.exact === false) {
+      expect(verdicts.every((v) => v.match !== true)).toBe(true);
+      expect(verdicts.some((v) => v.match === 'unknown')).toBe(true);
+      return;
+    }
+    const counted = new Map<string, number>();
+    for (const { d } of verdicts.filter((v) => v.match === true)) counted.set(JSON.stringify([d.stage, d.currencyCode]), (counted.get(JSON.stringify([d.stage, d.currencyCode])) ?? 0) + 1);
+    const expected = Object.fromEntries(Object.entries(await viewTotals(await viewIdOf(name))).map(([k, t]) => [k, t.count]));
+    expect(Object.fromEntries(counted)).toEqual(expected);
+    expect(verdicts.some((v) => v.match === 'unknown')).toBe(false);
   });
 
   test('top deals are open deals of the view, largest first', async () => {
