@@ -12,6 +12,7 @@ import { createCallBudget } from '@/lib/twenty/budget';
 import { createTwentyClient, type TwentyClientOptions } from '@/lib/twenty/client';
 import { fetchedScopeOf, inScope } from '@/lib/twenty/deal-scope';
 import { TwentyError } from '@/lib/twenty/errors';
+import { createDashboardViews } from '@/lib/twenty/views/dashboard-view';
 import { readOpportunityFields, readView } from '@/lib/twenty/views/read-view';
 import type { Sandbox } from '@/sandbox/index';
 import { strict221 } from '@/tests/unit/twenty/helpers/strict-221';
@@ -171,4 +172,19 @@ describe('a view the dashboard cannot use refuses that dashboard', () => {
     expect(err.message).toMatch(/dashboard view-board: .*no saved-view API \(v0\.55\)/);
     expect((await client({}, legacy).fetchPipelineData(board({}), NOW)).groups.length).toBeGreaterThan(0);
   });
+});
+
+test('the view and the fields are read once per stage-options interval, then again', async () => {
+  const transport = transportTo(sandbox);
+  let clock = 0;
+  const views = createDashboardViews({ transport, ttlMs: 1000, clock: () => clock });
+  const dashboard = { slug: 'view-board', twentyView: 'Big deals' };
+  await views.resolve(dashboard, NOW);
+  const first = transport.callCount();
+  clock = 999;
+  await views.resolve(dashboard, NOW);
+  expect(transport.callCount()).toBe(first);
+  clock = 1000;
+  await views.resolve(dashboard, NOW);
+  expect(transport.callCount()).toBe(first + 2);
 });
