@@ -80,6 +80,8 @@ export const dashboardSchema = z
     period: z.enum(['month', 'quarter', 'year']).default('quarter'),
     /** A target for the period, in the display currency: the KPIs show how far it is (lib/pipeline/goal.ts). */
     goal: z.object({ amount: goalAmount }).strict().optional(),
+    /** A saved Twenty opportunity view (its name or id) as the dashboard's scope (lib/twenty/views/dashboard-view.ts). */
+    twentyView: z.string().trim().min(1).max(200).optional(),
     currency: currencyCode.default('USD'),
     rates: z.record(currencyCode, rate).default({}),
     timeZone: z

@@ -5,7 +5,7 @@ import { moveInTopDeals, refreshListedFields } from '@/lib/live/apply-top-deals'
 import { matchesScope, qualifiesAsOpen, timeFrameOf } from '@/lib/live/filter-match';
 import { timeOf, touchesOnlyDisplayFields, type RecordState } from '@/lib/live/record-state';
 import type { WebhookAction } from '@/lib/live/webhook/payload';
-import { dealScopeOf } from '@/lib/twenty/deal-scope';
+import { fetchedScopeOf } from '@/lib/twenty/deal-scope';
 import { topDealsLimitOf } from '@/lib/twenty/top-deals';
 
 // Applies one delivery to the data a snapshot was built from, with no upstream call — but only
@@ -86,7 +86,7 @@ export function applyTransition(basis: Basis, t: Transition, dashboard: Dashboar
   if (data.stageOptionsSource !== 'metadata') return refresh('stage_options');
 
   const knownStages = new Set(data.stageOptions.map((o) => o.value));
-  const scope = dealScopeOf(dashboard, opts.now);
+  const scope = fetchedScopeOf(dashboard, data, opts.now);
   const before = prior === null ? false : matchesScope(prior, scope, knownStages);
   const after = matchesScope(t.next, scope, knownStages);
   if (before === 'unknown' || after === 'unknown') return refresh('filter_undecidable');

@@ -8,7 +8,7 @@ import type { RecordMemory } from '@/lib/live/record-memory';
 import { stateOf, type RecordState } from '@/lib/live/record-state';
 import { tickerItemFor } from '@/lib/live/ticker';
 import type { WebhookEvent } from '@/lib/live/webhook/payload';
-import { dealScopeOf } from '@/lib/twenty/deal-scope';
+import { fetchedScopeOf } from '@/lib/twenty/deal-scope';
 
 // Decides what one verified delivery means for each dashboard: nothing (another object, a
 // metadata event, an older or repeated state), a refresh (a company a dashboard names changed;
@@ -63,7 +63,7 @@ export function routeDelivery(
     const data = feed.basis?.data;
     if (data) {
       const known = new Set(data.stageOptions.map((o) => o.value));
-      const scope = dealScopeOf(dashboard, now);
+      const scope = fetchedScopeOf(dashboard, data, now);
       const before: Match = observed.previous ? matchesScope(observed.previous, scope, known) : 'unknown';
       const after = matchesScope(removal ? asLive(next) : next, scope, known);
       tickerItem = tickerItemFor({ action: event.action, previous: observed.previous, next, updatedFields: event.updatedFields, before, after }, dashboard, data.stageOptions, keyOf);

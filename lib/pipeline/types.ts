@@ -62,7 +62,25 @@ export type PipelineData = {
   strategy: FetchStrategy;
   /** ISO time the upstream answers were read. */
   fetchedAt: string;
+  /** The saved view that scoped this fetch (a dashboard's `twentyView`), for the webhook path. */
+  view?: ViewScope;
 };
+
+/**
+ * A saved view's filters as the fetch applied them, in the terms of the webhook path's predicate
+ * (lib/twenty/views/view-scope.ts): `exact: false` when that predicate cannot reproduce them, and
+ * every delivery then asks for a refresh. JSON-safe (it crosses Redis with the data).
+ */
+export type ViewScope =
+  | { viewId: string; exact: false }
+  | {
+      viewId: string;
+      exact: true;
+      stages: string[] | null;
+      closeDate: { from: string | null; to: string | null } | null;
+      ownerIds: string[] | null;
+      minAmountMicros: string | null;
+    };
 
 /** An amount in one currency, serialised. */
 export type Money = { currencyCode: string; amountMicros: string };

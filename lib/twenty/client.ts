@@ -15,6 +15,7 @@ import { fetchWithGroupBy } from '@/lib/twenty/strategy-group-by';
 import { fetchWithPaging } from '@/lib/twenty/strategy-paging';
 import { toDeals, topDealsDocument, topDealsFieldSchema, topDealsLimitOf } from '@/lib/twenty/top-deals';
 import { createTransport, type Log } from '@/lib/twenty/transport';
+import { createDashboardViews } from '@/lib/twenty/views/dashboard-view';
 
 // The app's one door to Twenty: capabilities learned once, stage options, and the fetch
 // strategy that turns a dashboard into PipelineData in as few calls as the server allows.
@@ -78,6 +79,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
   const aliases: AliasState = { allowed: true };
   let capsPromise: Promise<Capabilities> | null = null;
   let stageCache: { at: number; result: StageOptionsResult } | null = null;
+  const views = createDashboardViews({ transport, ttlMs: parsed.stageOptionsTtlMs });
 
   function capabilities(): Promise<Capabilities> {
     capsPromise ??= readCapabilities(transport, log).catch((err: unknown) => {
@@ -121,10 +123,12 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
 
   async function fetchPipelineData(dashboard: DashboardConfig, now: Date): Promise<PipelineData> {
     const fetchedAt = new Date().toISOString();
-    const [caps, stageOptions] = await Promise.all([capabilities(), stageOptionsForRefresh()]);
+    const [caps, stageOptions, view] = await Promise.all([capabilities(), stageOptionsForRefresh(), views.resolve(dashboard, now)]);
     const optionValues = stageOptions.options.map((o) => o.value);
     const known = knownStageValues(caps, { values: optionValues, fromMetadata: stageOptions.source === 'metadata' });
-    const filterParts = dashboardFilterParts(dashboard, { caps, knownStages: known, now, log });
+    const fileParts = dashboardFilterParts(dashboard, { caps, knownStages: known, now, log });
+    // The saved view's filters AND the file's: as its translation everywhere, as `viewId` in group-by.
+    const filterParts = view?.part ? [...fileParts, view.part] : fileParts;
     const stages = dashboard.filter.stages ? checkStages(dashboard.filter.stages, known, 'filter.stages', () => {}) : (known ?? optionValues);
     const openStages = openStagesOf(dashboard, stages);
     const ctx: StrategyContext = {
@@ -139,6 +143,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
       openStages,
       openFilter: openStages.length > 0 ? toFilterInput([...filterParts, stageIn(openStages)]) : null,
       topDealsLimit: topDealsLimitOf(dashboard),
+      view: view && caps.groupByArgs.includes('viewId') ? { id: view.view.id, fileParts } : null,
     };
     const result = await runStrategy(ctx, parsed.forceStrategy ?? defaultStrategy(caps));
     const topDeals = result.topDeals ?? (await readTopDeals(ctx));
@@ -149,6 +154,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
       topDeals,
       strategy: result.strategy,
       fetchedAt,
+      ...(view ? { view: view.scope } : {}),
     };
   }
 

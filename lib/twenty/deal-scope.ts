@@ -1,4 +1,5 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import type { PipelineData, ViewScope } from '@/lib/pipeline/types';
 import { resolveAbsoluteWindow, resolveRelativeWindow } from '@/lib/pipeline/zoned';
 
 // Which deals a dashboard counts, decided once. `dealScopeOf` reads the dashboard's locked
@@ -20,6 +21,8 @@ export type DealScope = {
   ownerIds: readonly string[] | null;
   /** Minimum amountMicros in the deal's own currency, the config's exact integer string. */
   minAmountMicros: string | null;
+  /** The dashboard's saved view (views/view-scope.ts), AND-ed; 'undecidable' = no exact predicate. */
+  view?: DealScope | 'undecidable';
 };
 
 export function dealScopeOf(dashboard: Pick<DashboardConfig, 'filter' | 'timeZone'>, now: Date): DealScope {
@@ -66,5 +69,29 @@ export function inScope(scope: DealScope, deal: ScopedDeal, knownStages: Readonl
   }
   if (scope.ownerIds !== null && (deal.ownerId === null || deal.ownerId === undefined || !scope.ownerIds.includes(deal.ownerId))) return false;
   if (scope.minAmountMicros !== null && (deal.amountMicros === null || deal.amountMicros < BigInt(scope.minAmountMicros))) return false;
-  return true;
+  if (scope.view === 'undecidable') return 'unknown';
+  return scope.view ? inScope(scope.view, deal, knownStages) : true;
+}
+
+/**
+ * The scope a fetch counted by: the file's filter at `now` AND the saved view the fetch applied
+ * (`data.view`). A dashboard with a `twentyView` whose data carries no view (a snapshot from a
+ * peer that did not send it) cannot be decided.
+ */
+export function fetchedScopeOf(dashboard: Pick<DashboardConfig, 'filter' | 'timeZone' | 'twentyView'>, data: Pick<PipelineData, 'view'>, now: Date): DealScope {
+  const scope = dealScopeOf(dashboard, now);
+  if (dashboard.twentyView === undefined) return scope;
+  return { ...scope, view: data.view ? dealScopeOfView(data.view) : 'undecidable' };
+}
+
+/** A saved view's part of a DealScope (lib/twenty/views/view-scope.ts builds it); 'undecidable' when no exact predicate exists. */
+export function dealScopeOfView(view: ViewScope): DealScope | 'undecidable' {
+  if (!view.exact) return 'undecidable';
+  const at = (iso: string | null) => (iso === null ? undefined : new Date(iso));
+  return {
+    stages: view.stages,
+    closeDate: view.closeDate === null ? null : { from: at(view.closeDate.from), to: at(view.closeDate.to) },
+    ownerIds: view.ownerIds,
+    minAmountMicros: view.minAmountMicros,
+  };
 }

@@ -15,7 +15,7 @@ import type { Log } from '@/lib/twenty/transport';
 export const DEFAULT_GROUP_LIMIT = 50;
 export const GROUP_LIMIT = 10_000;
 
-export type GroupByShape = { limit: boolean; withAverage: boolean };
+export type GroupByShape = { limit: boolean; withAverage: boolean; /** a saved view's id as `$viewId` */ viewId?: boolean };
 
 /**
  * Months are always bucketed in the dashboard's zone by Twenty: 2.21 refuses a DAY…YEAR
@@ -24,8 +24,8 @@ export type GroupByShape = { limit: boolean; withAverage: boolean };
 export const GROUP_BY_DIMENSIONS = '[{ stage: true }, { amount: { currencyCode: true } }, { closeDate: { granularity: MONTH, timeZone: $timeZone } }]';
 
 export function groupByArguments(shape: GroupByShape): { definitions: string; args: string } {
-  const definitions = ['$filter: OpportunityFilterInput', '$timeZone: String', shape.limit ? '$groupLimit: Int' : ''];
-  const args = [`groupBy: ${GROUP_BY_DIMENSIONS}`, 'filter: $filter', shape.limit ? 'limit: $groupLimit' : ''];
+  const definitions = ['$filter: OpportunityFilterInput', '$timeZone: String', shape.limit ? '$groupLimit: Int' : '', shape.viewId ? '$viewId: UUID' : ''];
+  const args = [`groupBy: ${GROUP_BY_DIMENSIONS}`, 'filter: $filter', shape.limit ? 'limit: $groupLimit' : '', shape.viewId ? 'viewId: $viewId' : ''];
   return { definitions: definitions.filter(Boolean).join(', '), args: args.filter(Boolean).join(', ') };
 }
 

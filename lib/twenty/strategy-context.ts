@@ -22,6 +22,12 @@ export type StrategyContext = {
   /** The top-deals filter (dashboard filter + open stages); null when no stage is open. */
   openFilter: OpportunityFilterInput | null;
   topDealsLimit: number;
+  /**
+   * The dashboard's saved view, when group-by can apply it itself: group-by sends `viewId` with
+   * the file's own filter parts (`fileParts`); everything else reads `filterParts`, which hold
+   * the view's translation too (lib/twenty/views/dashboard-view.ts).
+   */
+  view?: { id: string; fileParts: FilterPart[] } | null;
 };
 
 export type StrategyResult = {

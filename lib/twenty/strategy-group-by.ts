@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AllowedField } from '@/lib/config/dashboard-schema';
 import { TwentyError } from '@/lib/twenty/errors';
-import { amountMissing, toFilterInput, type OpportunityFilterInput } from '@/lib/twenty/filters';
+import { amountMissing, toFilterInput, type FilterPart, type OpportunityFilterInput } from '@/lib/twenty/filters';
 import {
   DEFAULT_GROUP_LIMIT,
   GROUP_LIMIT,
@@ -40,8 +40,11 @@ const resultSchema = z.object({
 });
 
 function shapeOf(ctx: StrategyContext): GroupByShape {
-  return { limit: ctx.caps.groupByArgs.includes('limit'), withAverage: ctx.caps.groupFields.includes('avgAmountAmountMicros') };
+  return { limit: ctx.caps.groupByArgs.includes('limit'), withAverage: ctx.caps.groupFields.includes('avgAmountAmountMicros'), viewId: Boolean(ctx.view) };
 }
+
+/** The groups' scope: the file's parts beside `viewId` when Twenty applies the view, else every part. */
+const groupParts = (ctx: StrategyContext): FilterPart[] => (ctx.view ? ctx.view.fileParts : ctx.filterParts);
 
 async function runGroupBy(ctx: StrategyContext, filter: OpportunityFilterInput, withTop: boolean) {
   const shape = shapeOf(ctx);
@@ -49,6 +52,7 @@ async function runGroupBy(ctx: StrategyContext, filter: OpportunityFilterInput, 
   const document = groupByDocument({ ...shape, topDeals: withTop ? { fields: ctx.dashboard.fields, withEdges } : null });
   const variables: Record<string, unknown> = { filter, timeZone: ctx.dashboard.timeZone };
   if (shape.limit) variables.groupLimit = GROUP_LIMIT;
+  if (ctx.view) variables.viewId = ctx.view.id;
   if (withTop) variables.openFilter = ctx.openFilter;
   if (withTop && withEdges) variables.topFirst = ctx.topDealsLimit;
   const answer = await ctx.transport.runQuery({ document, variables, schema: resultSchema });
@@ -63,11 +67,11 @@ export async function fetchWithGroupBy(ctx: StrategyContext): Promise<StrategyRe
     throw new TwentyError('rejected', "this server's groupBy takes no timeZone, so it cannot bucket months in the dashboard's zone");
   }
   const withTop = ctx.openFilter !== null;
-  const answer = await runGroupBy(ctx, toFilterInput(ctx.filterParts), withTop);
+  const answer = await runGroupBy(ctx, toFilterInput(groupParts(ctx)), withTop);
   let groups = mergeGroups(toDealGroups(answer.opportunitiesGroupBy, ctx.log));
   let verified = answer.complete;
   if (groups.some((g) => g.amountCount === undefined)) {
-    const unpriced = await runGroupBy(ctx, toFilterInput([...ctx.filterParts, amountMissing()]), false);
+    const unpriced = await runGroupBy(ctx, toFilterInput([...groupParts(ctx), amountMissing()]), false);
     groups = withUnpricedSubtracted(groups, mergeGroups(toDealGroups(unpriced.opportunitiesGroupBy, ctx.log)), ctx.log);
     verified &&= unpriced.complete;
   }

@@ -28,6 +28,20 @@ const deal = z.object({
   updatedAt: z.string(),
 });
 
+// A saved view's scope (lib/pipeline/types ViewScope) is JSON already; without it a peer's data
+// cannot place a delivery for a view dashboard and refreshes instead.
+const viewScope = z.union([
+  z.object({ viewId: z.string(), exact: z.literal(false) }),
+  z.object({
+    viewId: z.string(),
+    exact: z.literal(true),
+    stages: z.array(z.string()).nullable(),
+    closeDate: z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable(),
+    ownerIds: z.array(z.string()).nullable(),
+    minAmountMicros: z.string().regex(/^-?\d+$/).nullable(),
+  }),
+]);
+
 export const encodedPipelineDataSchema = z.object({
   stageOptions: z.array(stageOption),
   stageOptionsSource: z.enum(['metadata', 'default']),
@@ -35,6 +49,7 @@ export const encodedPipelineDataSchema = z.object({
   topDeals: z.array(deal),
   strategy: z.enum(['groupBy', 'aggregate', 'paging']),
   fetchedAt: z.string(),
+  view: viewScope.optional(),
 });
 
 /** A JSON-safe value (bigints as strings); undefined optional fields are dropped by JSON. */

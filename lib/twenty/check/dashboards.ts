@@ -8,6 +8,8 @@ import { row, type Row } from '@/lib/twenty/check/report';
 import { scopeFilter, unknownStagesOf } from '@/lib/twenty/check/scope';
 import type { TwentyClient } from '@/lib/twenty/client';
 import type { LogLine, Transport } from '@/lib/twenty/transport';
+import { checkDashboardView } from '@/lib/twenty/check/view-row';
+import { createDashboardViews } from '@/lib/twenty/views/dashboard-view';
 
 // Each dashboard once, as the wall would load it. With groupBy (and its month time zone) that is
 // the real refresh, about two root fields. Otherwise a refresh is dozens of per-stage aggregates,
@@ -21,6 +23,8 @@ export type DashboardRun = {
   data: PipelineData | null;
   /** Deals in the dashboard's scope, when known. */
   deals: number | null;
+  /** Its saved view (`twentyView`): found, translated, or why the wall cannot use it. */
+  viewRow?: Row | null;
 };
 
 export type DashboardDeps = {
@@ -61,7 +65,10 @@ async function load(dashboard: DashboardConfig, deps: DashboardDeps): Promise<Om
     const detail = `${data.strategy} · ${plural(deals, 'deal')} in ${plural(data.groups.length, 'group')} · top ${data.topDeals.length} · ${spent()}`;
     return { data, deals, detail };
   }
-  const filter = scopeFilter(dashboard, deps.caps, deps.known, deps.now, () => {});
+  // The saved view's translation, as the wall's other strategies send it (a v0.55 refuses here).
+  const view = await createDashboardViews({ transport: deps.transport, ttlMs: 0 }).resolve(dashboard, deps.now);
+  const own = scopeFilter(dashboard, deps.caps, deps.known, deps.now, () => {});
+  const filter = view?.part ? { and: [own, view.part] } : own;
   const deals = await countMatching(deps.transport, filter);
   const detail = `filter accepted · ${plural(deals, 'deal')} · ${spent()} (a refresh here takes dozens of per-stage aggregates; not run)`;
   return { data: null, deals, detail };
@@ -96,6 +103,9 @@ export async function checkDashboard(dashboard: DashboardConfig, deps: Dashboard
 export async function checkDashboards(dashboards: readonly DashboardConfig[], deps: DashboardDeps): Promise<DashboardRun[]> {
   const runs: DashboardRun[] = [];
   // One at a time: the budget is shared and the output is read top to bottom.
-  for (const dashboard of dashboards) runs.push(await checkDashboard(dashboard, deps));
+  for (const dashboard of dashboards) {
+    const viewRow = await checkDashboardView(dashboard, { transport: deps.transport, now: deps.now, groupBy: deps.caps.groupBy });
+    runs.push({ ...(await checkDashboard(dashboard, deps)), viewRow });
+  }
   return runs;
 }

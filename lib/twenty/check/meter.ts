@@ -10,7 +10,8 @@ import type { SpentFigures } from '@/lib/twenty/check/report';
 /** Twenty 2.21 allows 100 a minute per workspace, shared by every key: the check takes a fifth. */
 export const CHECK_ROOT_FIELD_CAP = 20;
 
-const MEMO_OPERATIONS = new Set(['TwentyCapabilities', 'TwentyTypeFields', 'OpportunityStageOptions', 'CheckMetadataQueryFields']);
+// The saved-view reads too: the view row reads what the dashboard's load reads next.
+const MEMO_OPERATIONS = new Set(['TwentyCapabilities', 'TwentyTypeFields', 'OpportunityStageOptions', 'CheckMetadataQueryFields', 'OpportunityFields', 'SavedViewById', 'SavedViewsOfObject']);
 
 const bodySchema = z.object({ query: z.string(), operationName: z.string().nullish() });
 

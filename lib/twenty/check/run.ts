@@ -132,7 +132,7 @@ export async function runCheck(input: CheckInput): Promise<CheckReport> {
   const known = knownStages(facts.caps, facts.stageOptions);
   const deps = { client: w.client, transport: w.transport, caps: facts.caps, known, meter: w.meter, now, logs: w.logs };
   const runs = await checkDashboards(settings.dashboards, deps);
-  sections.push({ title: 'Dashboards', rows: runs.map((r) => r.row) });
+  sections.push({ title: 'Dashboards', rows: runs.flatMap((r) => (r.viewRow ? [r.row, r.viewRow] : [r.row])) });
   sections.push({ title: 'Cross-check', rows: [await crossCheck(runs, { ...deps, clientWith: w.clientWith })] });
   return report();
 }

@@ -100,3 +100,8 @@ export function transportTo(sandbox: Sandbox): Transport {
     apiUrl: sandbox.url, apiKey: READ_ONLY, budget: createCallBudget({ perMinute: 100_000 }), timeoutMs: 10_000, fetch: strict221().fetch, log: () => {},
   });
 }
+
+/** Changes one filter of a view as a user would (`updateViewFilter`). */
+export async function updateViewFilter(sandbox: Sandbox, id: string, update: Record<string, unknown>): Promise<void> {
+  await metadata(sandbox, 'mutation($i:UpdateViewFilterInput!){ updateViewFilter(input:$i){ id } }', { i: { id, update } });
+}

@@ -1,0 +1,93 @@
+import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import type { ViewScope } from '@/lib/pipeline/types';
+import { TwentyError } from '@/lib/twenty/errors';
+import type { FilterPart } from '@/lib/twenty/filter-rules';
+import type { Transport } from '@/lib/twenty/transport';
+import { readOpportunityFields, readView, ViewLookupError, type OpportunityFields, type SavedView } from '@/lib/twenty/views/read-view';
+import type { Refusal } from '@/lib/twenty/views/refusal';
+import { translateFilterSet } from '@/lib/twenty/views/translate';
+import { viewScopeOf } from '@/lib/twenty/views/view-scope';
+
+// A dashboard's `twentyView`: the saved view read when the dashboard loads and kept for the
+// stage-options interval (a change to its filters in Twenty shows from the next refresh after
+// that), translated at every load (a relative date moves with the clock). The scope is the
+// view's filters AND the file's `filter`:
+// - group-by sends `viewId` (Twenty applies the view itself) with the file's filter;
+// - every other request (top deals, the aggregate and paging strategies, the webhook predicate)
+//   uses the translation. A view whose filters cannot be translated exactly is REFUSED, not
+//   served half in scope: the top deals and the forced strategies would have no exact filter.
+// A view that is ambiguous, not found (or deleted: Twenty keeps applying its filters to `viewId`,
+// but the key can no longer read them), of another object, or a Twenty without views (v0.55)
+// makes the dashboard refused: a `rejected` TwentyError naming the dashboard and the reason.
+
+export type DashboardView = {
+  view: SavedView;
+  /** The view's filters as one part to AND with the file's; null when the view filters nothing. */
+  part: FilterPart | null;
+  /** What the webhook path evaluates (view-scope.ts). */
+  scope: ViewScope;
+};
+
+/** The refusal of dashboard `slug` for a lookup that failed; other errors pass through unchanged. */
+export function viewLookupRefusal(slug: string, err: unknown): unknown {
+  return err instanceof ViewLookupError ? new TwentyError('rejected', `dashboard ${slug}: ${err.message}`) : err;
+}
+
+export function translationRefusal(slug: string, view: Pick<SavedView, 'id' | 'name'>, refusal: Refusal): TwentyError {
+  return new TwentyError(
+    'rejected',
+    `dashboard ${slug}: saved view "${view.name}" (${view.id}): its filters cannot be applied exactly (${refusal.reason}: ${refusal.message})`,
+  );
+}
+
+/** The view's translation at `now`, or the dashboard's refusal. */
+export function dashboardViewOf(slug: string, view: SavedView, fields: OpportunityFields['fields'], now: Date): DashboardView {
+  // Twenty's server reads a zoneless date in its own zone: UTC, as the captured server ran.
+  const translation = translateFilterSet(view.filterSet, { fields, now, zone: 'UTC' });
+  if (!translation.ok) throw translationRefusal(slug, view, translation.refusal);
+  return { view, part: translation.filter, scope: viewScopeOf(view.id, translation.filter, view.filterSet) };
+}
+
+export type DashboardViews = {
+  /** The dashboard's view at `now`; null without `twentyView`. */
+  resolve(dashboard: Pick<DashboardConfig, 'slug' | 'twentyView'>, now: Date): Promise<DashboardView | null>;
+};
+
+type Kept<T> = { at: number; value: T };
+
+export function createDashboardViews(opts: { transport: Transport; ttlMs: number; clock?: () => number }): DashboardViews {
+  const clock = opts.clock ?? Date.now;
+  let fields: Kept<OpportunityFields> | null = null;
+  const views = new Map<string, Kept<SavedView>>();
+  const fresh = <T>(kept: Kept<T> | null | undefined): kept is Kept<T> => kept !== null && kept !== undefined && clock() - kept.at < opts.ttlMs;
+
+  async function opportunityFields(): Promise<OpportunityFields> {
+    if (fresh(fields)) return fields.value;
+    const value = await readOpportunityFields(opts.transport);
+    fields = { at: clock(), value };
+    return value;
+  }
+
+  async function viewNamed(ref: string, objectId: string): Promise<SavedView> {
+    const kept = views.get(ref);
+    if (fresh(kept)) return kept.value;
+    const value = await readView(opts.transport, ref, objectId);
+    views.set(ref, { at: clock(), value });
+    return value;
+  }
+
+  return {
+    async resolve(dashboard, now) {
+      const ref = dashboard.twentyView;
+      if (ref === undefined) return null;
+      try {
+        const { objectMetadataId, fields: byId } = await opportunityFields();
+        return dashboardViewOf(dashboard.slug, await viewNamed(ref, objectMetadataId), byId, now);
+      } catch (err) {
+        // A failed look-up is not kept: the next load (the refused retry) reads again.
+        views.delete(ref);
+        throw viewLookupRefusal(dashboard.slug, err);
+      }
+    },
+  };
+}
