@@ -6,6 +6,7 @@ import { StaleBanner } from '@/components/dashboard/stale-banner';
 import { KpiTiles } from '@/components/dashboard/kpi-tiles';
 import { Card } from '@/components/dashboard/card';
 import { TopDealsTable } from '@/components/dashboard/top-deals-table';
+import { OwnersBoard } from '@/components/dashboard/owners-board';
 import { displayFor } from '@/components/dashboard/display';
 import { defaultViews, type BadgeState, type DashboardVariant } from '@/lib/client/view-types';
 import type { ViewName } from '@/lib/config/views';
@@ -46,12 +47,13 @@ function Row({ left, right }: { left: ReactNode; right: ReactNode }) {
  * re-renders the same tree (every list keyed by stage, month or id), so nothing remounts and
  * nothing blanks: bars and numbers change in place.
  */
-export function DashboardView({ snapshot, connection, variant, views = defaultViews(variant) }: DashboardViewProps) {
+export function DashboardView({ snapshot, connection, variant, views }: DashboardViewProps) {
   // Nothing to animate from on first paint; later snapshots move the bars briefly.
   const [firstVersion] = useState(snapshot.version);
   const display = displayFor(snapshot, variant, snapshot.version !== firstVersion);
   const layout = LAYOUT[variant];
-  const show = new Set(views);
+  // By default the leaderboard shows only where there are owners; named in the URL, it always shows (and says when there are none).
+  const show = new Set(views ?? defaultViews(variant).filter((v) => v !== 'owners' || snapshot.owners !== undefined));
   const currencyNote = `Amounts in ${snapshot.currency}`;
 
   const stages = show.has('stages') ? (
@@ -80,6 +82,12 @@ export function DashboardView({ snapshot, connection, variant, views = defaultVi
     </Card>
   ) : null;
 
+  const owners = show.has('owners') ? (
+    <Card title="Owners leaderboard" subtitle={currencyNote} testId="owners" className="h-full">
+      <OwnersBoard owners={snapshot.owners} period={snapshot.kpis.period} display={display} />
+    </Card>
+  ) : null;
+
   return (
     <div data-pw-variant={variant} data-version={snapshot.version} className={layout.root}>
       <main className={layout.inner}>
@@ -90,6 +98,7 @@ export function DashboardView({ snapshot, connection, variant, views = defaultVi
         {/* Paired by height: the stage chart with its table beside the deals list, the two charts together. */}
         <Row left={stages} right={deals} />
         <Row left={timeline} right={funnel} />
+        <Row left={owners} right={null} />
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import { StageChart } from '@/components/charts/stage-chart';
 import { FunnelChart, FunnelTable } from '@/components/charts/funnel-chart';
 import { TimelineChart } from '@/components/charts/timeline-chart';
 import { ScaledChart } from '@/components/tv/scaled-chart';
+import { OwnersBoard } from '@/components/dashboard/owners-board';
 import { TvKpis } from '@/components/tv/tv-kpis';
 import { TvDeals, TvStageList } from '@/components/tv/tv-lists';
 import { VIEW_LABELS } from '@/components/tv/rotation';
@@ -54,6 +55,12 @@ export function TvView({ view, snapshot, display }: { view: SelectableView; snap
       return (
         <Panel title={VIEW_LABELS.deals} note="Each in its own currency">
           <TvDeals snapshot={snapshot} />
+        </Panel>
+      );
+    case 'owners':
+      return (
+        <Panel title={VIEW_LABELS.owners} note={amounts}>
+          <OwnersBoard owners={snapshot.owners} period={snapshot.kpis.period} display={display} />
         </Panel>
       );
   }

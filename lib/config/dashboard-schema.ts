@@ -4,7 +4,8 @@ import { SELECTABLE_VIEWS } from '@/lib/config/views';
 // The dashboards file: `{ "dashboards": [ { "slug": "…", "title": "…", … } ] }`.
 // Every key but slug and title has a default; no filter means every deal.
 
-export const ALLOWED_FIELDS = ['name', 'amount', 'stage', 'closeDate', 'company'] as const;
+/** `owner`: the owners leaderboard (lib/pipeline/owners.ts); without it no owner name or id leaves the server. */
+export const ALLOWED_FIELDS = ['name', 'amount', 'stage', 'closeDate', 'company', 'owner'] as const;
 export type AllowedField = (typeof ALLOWED_FIELDS)[number];
 
 export const RELATIVE_WINDOWS = [

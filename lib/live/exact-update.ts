@@ -44,7 +44,8 @@ export type RefreshReason =
   | 'stage_options'
   | 'filter_undecidable'
   | 'groups'
-  | 'top_deals';
+  | 'top_deals'
+  | 'owners';
 
 export type Outcome =
   /** `learned`: the deal's state in the new data is now known exactly (remember it in `applied`). */
@@ -90,6 +91,9 @@ export function applyTransition(basis: Basis, t: Transition, dashboard: Dashboar
   const before = prior === null ? false : matchesScope(prior, scope, knownStages);
   const after = matchesScope(t.next, scope, knownStages);
   if (before === 'unknown' || after === 'unknown') return refresh('filter_undecidable');
+  // A deal in scope may move an owner's figures (its owner, stage, amount or close date): owners
+  // are re-read with the KPIs in one refresh, so the two never disagree (lib/twenty/owner-groups.ts).
+  if (data.owners && (before || after) && !touchesOnlyDisplayFields(t.updatedFields)) return refresh('owners');
 
   const frame = { strategy: data.strategy, dashboard, fetchedNow: basis.fetchedNow };
   const groups = moveBetweenGroups(data.groups, before ? prior : null, after ? t.next : null, frame);

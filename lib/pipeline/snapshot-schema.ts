@@ -17,6 +17,9 @@ const goalProgress = z.object({ amountMicros: micros, progressPercent: z.number(
 const winRate = z.object({ won: dealCount, lost: dealCount, percent: z.number().min(0).max(100).nullable() });
 const funnelStep = z.object({ value: z.string(), reached: dealCount, conversionPercent: z.number().nonnegative().nullable() });
 
+// Owners are optional too: only dashboards whose fields include "owner" carry them.
+const ownerSummary = z.object({ id: z.string().nullable(), name: z.string(), open: countedTotal, won: countedTotal });
+
 const stageSummary = z.object({
   value: z.string(),
   label: z.string(),
@@ -93,6 +96,7 @@ export const snapshotSchema = z.object({
   timeline: z.array(countedTotal.extend({ month: z.string().regex(/^\d{4}-\d{2}$/) })),
   funnel: z.array(funnelStep).optional(),
   topDeals: z.array(topDeal),
+  owners: z.array(ownerSummary).optional(),
   fields: z.array(z.string()),
   rates: z.record(z.string(), z.string()),
   strategy: z.enum(['groupBy', 'aggregate', 'paging']),

@@ -2,6 +2,7 @@ import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { conversionFor } from '@/lib/pipeline/money/totals';
 import { computeKpis } from '@/lib/pipeline/kpis';
 import { funnelOf } from '@/lib/pipeline/funnel';
+import { buildOwners } from '@/lib/pipeline/owners';
 import { processDealKeyer, type DealKeyer } from '@/lib/pipeline/deal-key';
 import { buildStageCatalog } from '@/lib/pipeline/stage-catalog';
 import { summariseStages } from '@/lib/pipeline/stages';
@@ -37,6 +38,8 @@ export function buildSnapshotContent(
     timeline: buildTimeline(groups, catalog, conversion, dashboard, now),
     funnel: funnelOf(stages),
     topDeals: selectTopDeals(data.topDeals, catalog, conversion, dashboard, opts.dealKeys ?? processDealKeyer()),
+    // Owners leave the server only when the dashboard's fields allow them.
+    ...(data.owners && dashboard.fields.includes('owner') ? { owners: buildOwners(data.owners, catalog, conversion, dashboard, now) } : {}),
     fields: [...dashboard.fields],
     rates: { ...dashboard.rates },
     strategy: data.strategy,

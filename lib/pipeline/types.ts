@@ -38,6 +38,16 @@ export type DealGroup = {
   amountCount?: number;
 };
 
+/** A bucket of one owner's deals; ownerId null = deals without an owner. */
+export type OwnerDealGroup = DealGroup & { ownerId: string | null };
+
+/** Owners' buckets and names, read only for a dashboard whose fields include "owner". */
+export type OwnerData = {
+  groups: OwnerDealGroup[];
+  /** Display names by workspace member id; a member that cannot be read is absent. */
+  names: Record<string, string>;
+};
+
 /** A record, reduced to the fields the app may ever read. */
 export type Deal = {
   id: string;
@@ -60,6 +70,8 @@ export type PipelineData = {
   /** Largest open deals first, already limited to the dashboard's topDeals count. */
   topDeals: Deal[];
   strategy: FetchStrategy;
+  /** Present only when the dashboard asks for owners and the server has them (Twenty ≥ 1.16). */
+  owners?: OwnerData;
   /** ISO time the upstream answers were read. */
   fetchedAt: string;
   /** The saved view that scoped this fetch (a dashboard's `twentyView`), for the webhook path. */
@@ -123,6 +135,17 @@ export type Kpis = {
   winRate?: WinRate;
 };
 
+/**
+ * One row of the owners leaderboard (lib/pipeline/owners.ts): open deals in scope and deals won
+ * this period, by the KPIs' own rules and conversion. id null = "No owner".
+ */
+export type OwnerSummary = {
+  id: string | null;
+  name: string;
+  open: MoneyTotal & { count: number };
+  won: MoneyTotal & { count: number };
+};
+
 export type TimelinePoint = MoneyTotal & { month: string; count: number };
 
 /** A top deal carries only the fields the dashboard allows; others are absent. */
@@ -158,6 +181,8 @@ export type Snapshot = {
   /** Absent in snapshots from before the funnel: the browser derives it from `stages` then. */
   funnel?: FunnelStep[];
   topDeals: TopDeal[];
+  /** Only when the dashboard's fields include "owner" (and Twenty has owners); leaderboard order. */
+  owners?: OwnerSummary[];
   /** The record fields this dashboard allows in lists. */
   fields: string[];
   rates: Record<string, string>;

@@ -8,6 +8,7 @@ import type { Capabilities } from '@/lib/twenty/capabilities';
 import { readCapabilities } from '@/lib/twenty/capabilities-reader';
 import { TwentyError } from '@/lib/twenty/errors';
 import { checkStages, dashboardFilterParts, knownStageValues, openStagesOf, stageIn, toFilterInput } from '@/lib/twenty/filters';
+import { createOwnerReader } from '@/lib/twenty/owners';
 import { readStageOptions, type StageOptionsResult } from '@/lib/twenty/stage-options';
 import { fetchWithAggregates } from '@/lib/twenty/strategy-aggregate';
 import type { StrategyContext, StrategyResult } from '@/lib/twenty/strategy-context';
@@ -80,6 +81,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
   let capsPromise: Promise<Capabilities> | null = null;
   let stageCache: { at: number; result: StageOptionsResult } | null = null;
   const views = createDashboardViews({ transport, ttlMs: parsed.stageOptionsTtlMs });
+  const ownersOf = createOwnerReader(transport, parsed.stageOptionsTtlMs, log);
 
   function capabilities(): Promise<Capabilities> {
     capsPromise ??= readCapabilities(transport, log).catch((err: unknown) => {
@@ -147,12 +149,14 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     };
     const result = await runStrategy(ctx, parsed.forceStrategy ?? defaultStrategy(caps));
     const topDeals = result.topDeals ?? (await readTopDeals(ctx));
+    const owners = await ownersOf(ctx, result);
     return {
       stageOptions: stageOptions.options,
       stageOptionsSource: stageOptions.source,
       groups: result.groups,
       topDeals,
       strategy: result.strategy,
+      ...(owners ? { owners } : {}),
       fetchedAt,
       ...(view ? { view: view.scope } : {}),
     };

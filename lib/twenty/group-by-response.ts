@@ -15,17 +15,25 @@ import type { Log } from '@/lib/twenty/transport';
 export const DEFAULT_GROUP_LIMIT = 50;
 export const GROUP_LIMIT = 10_000;
 
-export type GroupByShape = { limit: boolean; withAverage: boolean; /** a saved view's id as `$viewId` */ viewId?: boolean };
+/**
+ * `viewId`: a saved view's id as `$viewId`; `byOwner`: ownerId comes first in every group's values
+ * (owner-groups.ts splits it off).
+ */
+export type GroupByShape = { limit: boolean; withAverage: boolean; viewId?: boolean; byOwner?: boolean };
 
+const DIMENSION_ITEMS = '{ stage: true }, { amount: { currencyCode: true } }, { closeDate: { granularity: MONTH, timeZone: $timeZone } }';
 /**
  * Months are always bucketed in the dashboard's zone by Twenty: 2.21 refuses a DAY…YEAR
  * group-by without `timeZone` (MISSING_TIMEZONE_FOR_DATE_GROUP_BY), so there is no other form.
  */
-export const GROUP_BY_DIMENSIONS = '[{ stage: true }, { amount: { currencyCode: true } }, { closeDate: { granularity: MONTH, timeZone: $timeZone } }]';
+export const GROUP_BY_DIMENSIONS = `[${DIMENSION_ITEMS}]`;
+/** 2.21 accepts `ownerId: true` although its introspection does not list it (real capture q4-ownerId-key-*). */
+export const OWNER_GROUP_BY_DIMENSIONS = `[{ ownerId: true }, ${DIMENSION_ITEMS}]`;
 
 export function groupByArguments(shape: GroupByShape): { definitions: string; args: string } {
   const definitions = ['$filter: OpportunityFilterInput', '$timeZone: String', shape.limit ? '$groupLimit: Int' : '', shape.viewId ? '$viewId: UUID' : ''];
-  const args = [`groupBy: ${GROUP_BY_DIMENSIONS}`, 'filter: $filter', shape.limit ? 'limit: $groupLimit' : '', shape.viewId ? 'viewId: $viewId' : ''];
+  const dimensions = shape.byOwner ? OWNER_GROUP_BY_DIMENSIONS : GROUP_BY_DIMENSIONS;
+  const args = [`groupBy: ${dimensions}`, 'filter: $filter', shape.limit ? 'limit: $groupLimit' : '', shape.viewId ? 'viewId: $viewId' : ''];
   return { definitions: definitions.filter(Boolean).join(', '), args: args.filter(Boolean).join(', ') };
 }
 

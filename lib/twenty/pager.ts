@@ -11,11 +11,12 @@ import type { Log, Transport } from '@/lib/twenty/transport';
 
 // Two documents rather than `totalCount @include(if: $withTotal)`: Twenty 2.21 crashes on any
 // directive that takes a variable ("Cannot read properties of undefined").
-export function dealPageDocument(withTotal: boolean): string {
+// `withOwner`: ownerId too (Twenty ≥ 1.16), for the owners leaderboard (owner-groups.ts).
+export function dealPageDocument(withTotal: boolean, withOwner = false): string {
   return `query DealPage($filter: OpportunityFilterInput, $first: Int, $after: String) {
     opportunities(filter: $filter, first: $first, after: $after) {
       ${withTotal ? 'totalCount ' : ''}pageInfo { hasNextPage endCursor }
-      edges { node { stage amount { amountMicros currencyCode } closeDate } }
+      edges { node { stage amount { amountMicros currencyCode } closeDate${withOwner ? ' ownerId' : ''} } }
     }
   }`;
 }
@@ -24,7 +25,7 @@ const dealPageSchema = z.object({
   opportunities: z.object({
     totalCount: z.number().int().nonnegative().optional(),
     pageInfo: pageInfoSchema,
-    edges: z.array(z.object({ node: groupingNodeSchema })),
+    edges: z.array(z.object({ node: groupingNodeSchema.extend({ ownerId: z.string().nullish() }) })),
   }),
 });
 
@@ -36,36 +37,39 @@ export type PageAllOptions = {
   /** Used only to tell the operator how long a pass takes at the budget's pace. */
   budget?: CallBudget;
   purpose: string;
+  withOwner?: boolean;
 };
 
-export type DealPage = { deals: DealRecord[]; totalCount?: number; endCursor: string | null; hasNextPage: boolean };
+export type PagedDeal = DealRecord & { ownerId?: string | null };
+
+export type DealPage = { deals: PagedDeal[]; totalCount?: number; endCursor: string | null; hasNextPage: boolean };
 
 /** One page of deals (stage, amount, close date) in default order. */
 export async function fetchDealPage(
   transport: Transport,
-  opts: { filter: OpportunityFilterInput; first: number; after: string | null; withTotal: boolean; log?: Log },
+  opts: { filter: OpportunityFilterInput; first: number; after: string | null; withTotal: boolean; log?: Log; withOwner?: boolean },
 ): Promise<DealPage> {
   const data: z.infer<typeof dealPageSchema> = await transport.runQuery({
-    document: dealPageDocument(opts.withTotal),
+    document: dealPageDocument(opts.withTotal, opts.withOwner),
     variables: { filter: opts.filter, first: opts.first, after: opts.after },
     schema: dealPageSchema,
   });
   const { totalCount, pageInfo, edges } = data.opportunities;
   return {
-    deals: edges.map((e) => toDealRecord(e.node, opts.log)),
+    deals: edges.map((e) => (opts.withOwner ? { ...toDealRecord(e.node, opts.log), ownerId: e.node.ownerId ?? null } : toDealRecord(e.node, opts.log))),
     ...(totalCount !== undefined ? { totalCount } : {}),
     endCursor: pageInfo.endCursor ?? null,
     hasNextPage: pageInfo.hasNextPage && edges.length > 0,
   };
 }
 
-export async function pageAllDeals(options: PageAllOptions): Promise<DealRecord[]> {
-  const { transport, filter, pageSize, log, purpose } = options;
-  const deals: DealRecord[] = [];
+export async function pageAllDeals(options: PageAllOptions): Promise<PagedDeal[]> {
+  const { transport, filter, pageSize, log, purpose, withOwner } = options;
+  const deals: PagedDeal[] = [];
   let after: string | null = null;
   let expectedPages = 1;
   for (let page = 0; ; page++) {
-    const result = await fetchDealPage(transport, { filter, first: pageSize, after, withTotal: page === 0, log });
+    const result = await fetchDealPage(transport, { filter, first: pageSize, after, withTotal: page === 0, log, withOwner });
     if (page === 0 && result.totalCount !== undefined) {
       expectedPages = Math.max(1, Math.ceil(result.totalCount / pageSize));
       const perMinute = options.budget?.stats().perMinute;

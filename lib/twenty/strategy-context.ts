@@ -1,5 +1,5 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
-import type { Deal, DealGroup } from '@/lib/pipeline/types';
+import type { Deal, DealGroup, OwnerDealGroup } from '@/lib/pipeline/types';
 import type { CallBudget } from '@/lib/twenty/budget';
 import type { Capabilities } from '@/lib/twenty/capabilities';
 import type { FilterPart, OpportunityFilterInput } from '@/lib/twenty/filters';
@@ -34,4 +34,6 @@ export type StrategyResult = {
   groups: DealGroup[];
   /** Present when the strategy read them along the way (groupBy does, in the same request). */
   topDeals: Deal[] | null;
+  /** Owners' buckets, when the dashboard wants owners and the strategy reads them (groupBy, paging). */
+  ownerGroups?: OwnerDealGroup[];
 };

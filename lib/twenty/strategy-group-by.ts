@@ -12,6 +12,7 @@ import {
   type GroupByShape,
 } from '@/lib/twenty/group-by-response';
 import { mergeGroups } from '@/lib/twenty/group-deals';
+import { ownersWanted, toOwnerGroups, withoutOwner } from '@/lib/twenty/owner-groups';
 import { withUnpricedSubtracted } from '@/lib/twenty/priced-count';
 import type { StrategyContext, StrategyResult } from '@/lib/twenty/strategy-context';
 import { toDeals, topDealsFieldSchema, topDealsRootField, topDealsVariableDefinitions } from '@/lib/twenty/top-deals';
@@ -40,7 +41,8 @@ const resultSchema = z.object({
 });
 
 function shapeOf(ctx: StrategyContext): GroupByShape {
-  return { limit: ctx.caps.groupByArgs.includes('limit'), withAverage: ctx.caps.groupFields.includes('avgAmountAmountMicros'), viewId: Boolean(ctx.view) };
+  const byOwner = ownersWanted(ctx.dashboard, ctx.caps);
+  return { limit: ctx.caps.groupByArgs.includes('limit'), withAverage: ctx.caps.groupFields.includes('avgAmountAmountMicros'), viewId: Boolean(ctx.view), byOwner };
 }
 
 /** The groups' scope: the file's parts beside `viewId` when Twenty applies the view, else every part. */
@@ -68,11 +70,14 @@ export async function fetchWithGroupBy(ctx: StrategyContext): Promise<StrategyRe
   }
   const withTop = ctx.openFilter !== null;
   const answer = await runGroupBy(ctx, toFilterInput(groupParts(ctx)), withTop);
-  let groups = mergeGroups(toDealGroups(answer.opportunitiesGroupBy, ctx.log));
+  // With owners, the KPIs' buckets are the owners' summed: one answer for both (owner-groups.ts).
+  const byOwner = shapeOf(ctx).byOwner;
+  const plain = (raw: typeof answer.opportunitiesGroupBy) => (byOwner ? withoutOwner(raw) : raw);
+  let groups = mergeGroups(toDealGroups(plain(answer.opportunitiesGroupBy), ctx.log));
   let verified = answer.complete;
   if (groups.some((g) => g.amountCount === undefined)) {
     const unpriced = await runGroupBy(ctx, toFilterInput([...groupParts(ctx), amountMissing()]), false);
-    groups = withUnpricedSubtracted(groups, mergeGroups(toDealGroups(unpriced.opportunitiesGroupBy, ctx.log)), ctx.log);
+    groups = withUnpricedSubtracted(groups, mergeGroups(toDealGroups(plain(unpriced.opportunitiesGroupBy), ctx.log)), ctx.log);
     verified &&= unpriced.complete;
   }
   if (!verified) ctx.log({ level: 'warn', event: 'twenty.groupby_truncated', groups: answer.opportunitiesGroupBy.length });
@@ -86,5 +91,5 @@ export async function fetchWithGroupBy(ctx: StrategyContext): Promise<StrategyRe
     }
   }
   const topDeals = answer.topDeals ? toDeals(answer.topDeals, ctx.topDealsLimit, ctx.log) : null;
-  return { groups, topDeals, verified };
+  return { groups, topDeals, verified, ...(byOwner ? { ownerGroups: toOwnerGroups(answer.opportunitiesGroupBy, ctx.log) } : {}) };
 }

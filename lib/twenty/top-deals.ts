@@ -47,6 +47,7 @@ const LISTED: Record<AllowedField, { selection: string; fills: readonly (keyof D
   stage: { selection: '', fills: [] }, // always selected: the catalog needs it
   closeDate: { selection: 'closeDate', fills: ['closeDate'] },
   company: { selection: 'company { name }', fills: ['companyName'] },
+  owner: { selection: '', fills: [] }, // the owners leaderboard's, never a top deal's
 };
 
 export function topDealsNodeSelection(fields: readonly AllowedField[]): string {

@@ -17,6 +17,12 @@ const dealGroup = z.object({
   amountCount: z.number().int().nonnegative().optional(),
 });
 
+// Owners' buckets and names (present only for dashboards that show owners).
+const owners = z.object({
+  groups: z.array(dealGroup.extend({ ownerId: z.string().nullable() })),
+  names: z.record(z.string(), z.string()),
+});
+
 const deal = z.object({
   id: z.string(),
   name: z.string().nullable(),
@@ -48,6 +54,7 @@ export const encodedPipelineDataSchema = z.object({
   groups: z.array(dealGroup),
   topDeals: z.array(deal),
   strategy: z.enum(['groupBy', 'aggregate', 'paging']),
+  owners: owners.optional(),
   fetchedAt: z.string(),
   view: viewScope.optional(),
 });
@@ -58,13 +65,16 @@ export function encodePipelineData(data: PipelineData): unknown {
     ...data,
     groups: data.groups.map((g) => ({ ...g, amountMicros: g.amountMicros.toString() })),
     topDeals: data.topDeals.map((d) => ({ ...d, amountMicros: d.amountMicros === null ? null : d.amountMicros.toString() })),
+    ...(data.owners ? { owners: { ...data.owners, groups: data.owners.groups.map((g) => ({ ...g, amountMicros: g.amountMicros.toString() })) } } : {}),
   };
 }
 
 export function decodePipelineData(value: unknown): PipelineData | null {
   const parsed = encodedPipelineDataSchema.safeParse(value);
   if (!parsed.success) return null;
-  const { groups, ...rest } = parsed.data;
+  const { groups, owners: ownerData, ...rest } = parsed.data;
   // zod leaves an absent optional key absent, but be explicit: `amountCount: undefined` is not the same contract.
-  return { ...rest, groups: groups.map(({ amountCount, ...g }) => (amountCount === undefined ? g : { ...g, amountCount })) };
+  const exact = <G extends { amountCount?: number | undefined }>({ amountCount, ...g }: G) => (amountCount === undefined ? g : { ...g, amountCount });
+  const data: PipelineData = { ...rest, groups: groups.map(exact) };
+  return ownerData ? { ...data, owners: { ...ownerData, groups: ownerData.groups.map(exact) } } : data;
 }

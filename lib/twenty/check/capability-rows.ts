@@ -34,15 +34,21 @@ function introspectionRows(caps: Capabilities): Row[] {
   return [row('warn', 'introspection', "refused: the wall assumes the newest Twenty and learns from the first refusal; the lines below are that assumption")];
 }
 
-export function capabilityRows(caps: Capabilities, views: ViewSupport, stageOptions: StageOptionsResult): Row[] {
+function ownerRow(caps: Capabilities, ownerDashboards: readonly string[]): Row {
+  if (caps.ownerFilter) return row('ok', 'owner', 'yes: opportunities have an owner (ownerId), so filter.ownerIds and the "owner" field (owners leaderboard) work');
+  const text = 'no: opportunities have no owner here (Twenty before 1.16), so filter.ownerIds cannot be used';
+  if (ownerDashboards.length === 0) return row('note', 'owner', text);
+  return row('warn', 'owner', `${text}, and owners need a newer Twenty: ${ownerDashboards.join(', ')} show no owners leaderboard`);
+}
+
+/** `ownerDashboards`: slugs whose fields include "owner". */
+export function capabilityRows(caps: Capabilities, views: ViewSupport, stageOptions: StageOptionsResult, ownerDashboards: readonly string[] = []): Row[] {
   const viewId = caps.groupByArgs.includes('viewId');
   const stages = stageOptions.options.map((o) => o.value).join(', ');
   return [
     ...introspectionRows(caps),
     ...groupByRows(caps),
-    caps.ownerFilter
-      ? row('ok', 'owner', 'yes: opportunities have an owner (ownerId), so filter.ownerIds works')
-      : row('note', 'owner', 'no: opportunities have no owner here (Twenty before 1.16), so filter.ownerIds cannot be used'),
+    ownerRow(caps, ownerDashboards),
     row(viewId || views.metadataGetViews ? 'ok' : 'note', 'views', `viewId on group-by: ${yesNo(caps.groupBy ? viewId : false)} · getViews on /metadata: ${yesNo(views.metadataGetViews)}`),
     stageOptions.source === 'metadata'
       ? row('ok', 'stages', `${stages} (from /metadata; stage filter ${caps.stageFilter.typeName})`)

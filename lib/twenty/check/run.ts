@@ -89,7 +89,7 @@ async function connection(w: Wiring, settings: CheckSettings): Promise<{ rows: R
 
 type ServerFacts = { caps: Capabilities; stageOptions: StageOptionsResult; rows: Row[] };
 
-async function serverFacts(w: Wiring): Promise<ServerFacts | Row> {
+async function serverFacts(w: Wiring, ownerDashboards: readonly string[]): Promise<ServerFacts | Row> {
   try {
     const caps = await w.client.capabilities();
     const stageOptions = await w.client.fetchStageOptions();
@@ -97,7 +97,7 @@ async function serverFacts(w: Wiring): Promise<ServerFacts | Row> {
       (fields) => fields.includes('getViews'),
       () => null,
     );
-    return { caps, stageOptions, rows: capabilityRows(caps, { metadataGetViews }, stageOptions) };
+    return { caps, stageOptions, rows: capabilityRows(caps, { metadataGetViews }, stageOptions, ownerDashboards) };
   } catch (err) {
     return row('fail', 'capabilities', explainReachFailure(err, 'Twenty', 0));
   }
@@ -123,7 +123,7 @@ export async function runCheck(input: CheckInput): Promise<CheckReport> {
     sections.push({ title: 'Dashboards', rows: settings.dashboards.map((d) => row('skip', d.slug, 'not checked: Twenty cannot be read with these settings')) });
     return report();
   }
-  const facts = await serverFacts(w);
+  const facts = await serverFacts(w, settings.dashboards.filter((d) => d.fields.includes('owner')).map((d) => d.slug));
   if (!('caps' in facts)) {
     sections.push({ title: 'Capabilities', rows: [facts] });
     return report();

@@ -22,6 +22,8 @@ export type DealInput = {
   stage?: string;
   amount?: { amountMicros: number | null; currencyCode: string } | null;
   closeDate?: string | null;
+  /** A workspace member's id (Twenty ≥ 1.16); null takes the owner away. */
+  ownerId?: string | null;
 };
 
 /** A deal as the workspace holds it now, with the fields a webhook record carries. */

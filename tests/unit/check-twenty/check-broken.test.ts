@@ -81,6 +81,13 @@ describe('a dashboard the workspace cannot serve', () => {
     expect(lineOf(out, 'owner')).toMatch(/no: opportunities have no owner here/);
   });
 
+  test('"owner" in fields on Twenty 0.55: the owner line says owners need a newer Twenty and names the dashboard; it still loads', async () => {
+    const dashboards = [RAW, { slug: 'leaders', title: 'Leaders', fields: ['amount', 'owner'] }];
+    const { out } = await runCheck(envFor(old.url, dashboards));
+    expect(lineOf(out, 'owner')).toMatch(/no: opportunities have no owner here .*owners need a newer Twenty: leaders show no owners leaderboard/);
+    expect(lineOf(out, 'leaders')).toMatch(/^ {2}ok\s+leaders\s/);
+  });
+
   test('a filter Twenty refuses (its captured 2.21 answer): exit 1 with Twenty\'s words, the rest unaffected', async () => {
     // real-2.21/groupby/filtered-groupby-closeDate-range-two-operators.json, as Twenty 2.21 answered it.
     const refusal = {

@@ -180,3 +180,23 @@ describe('the aggregate strategy folds months outside the snapshot window', () =
     if (outcome.kind === 'applied') expect(outcome.data.groups).toEqual(foldMonthsOutside(oracle([...base, far], dashboard).groups, window.first, window.last));
   });
 });
+
+describe('a dashboard with owners', () => {
+  const dashboard = board({ fields: ['amount', 'owner'] });
+  const owners = { names: {}, groups: [] };
+  const basis = { ...basisOf(oracle([], dashboard), dashboard), data: { ...oracle([], dashboard), owners } };
+
+  test('a deal arriving in scope asks for a refresh: owners and KPIs are re-read together', () => {
+    expect(apply(basis, dashboard, 'created', created('x', { stage: 'MEETING' }))).toEqual({ kind: 'refresh', reason: 'owners' });
+  });
+
+  test('a deal that stays out of scope moves nothing', () => {
+    const narrow = board({ fields: ['amount', 'owner'], filter: { stages: ['PROPOSAL'] } });
+    const narrowBasis = { ...basisOf(oracle([], narrow), narrow), data: { ...oracle([], narrow), owners } };
+    expect(apply(narrowBasis, narrow, 'created', created('x', { stage: 'MEETING' }))).toMatchObject({ kind: 'applied' });
+  });
+
+  test('the same change without owners in the data is applied exactly', () => {
+    expect(apply(basisOf(oracle([], dashboard), dashboard), dashboard, 'created', created('x', { stage: 'MEETING' }))).toMatchObject({ kind: 'applied' });
+  });
+});
