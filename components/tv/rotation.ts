@@ -13,6 +13,7 @@ export const VIEW_LABELS: Record<SelectableView, string> = {
   funnel: 'Pipeline funnel',
   timeline: 'Expected close by month',
   deals: 'Top open deals',
+  trend: 'New pipeline by week',
 };
 
 export function rotationPlan(configured: readonly Slide[], params: { views?: readonly SelectableView[]; rotateSeconds?: number }): Slide[] {

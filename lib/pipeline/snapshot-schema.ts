@@ -15,6 +15,7 @@ const dealCount = z.number().int().nonnegative();
 // across a deploy) still parses, and the views leave out what it lacks.
 const goalProgress = z.object({ amountMicros: micros, progressPercent: z.number(), coveragePercent: z.number().nullable() });
 const winRate = z.object({ won: dealCount, lost: dealCount, percent: z.number().min(0).max(100).nullable() });
+const createdPoint = moneyTotal.extend({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), count: dealCount });
 const funnelStep = z.object({ value: z.string(), reached: dealCount, conversionPercent: z.number().nonnegative().nullable() });
 
 const stageSummary = z.object({
@@ -92,6 +93,7 @@ export const snapshotSchema = z.object({
   }),
   timeline: z.array(countedTotal.extend({ month: z.string().regex(/^\d{4}-\d{2}$/) })),
   funnel: z.array(funnelStep).optional(),
+  created: z.array(createdPoint).optional(),
   topDeals: z.array(topDeal),
   fields: z.array(z.string()),
   rates: z.record(z.string(), z.string()),

@@ -2,6 +2,7 @@ import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { conversionFor } from '@/lib/pipeline/money/totals';
 import { computeKpis } from '@/lib/pipeline/kpis';
 import { funnelOf } from '@/lib/pipeline/funnel';
+import { buildCreatedTrend } from '@/lib/pipeline/created-trend';
 import { processDealKeyer, type DealKeyer } from '@/lib/pipeline/deal-key';
 import { buildStageCatalog } from '@/lib/pipeline/stage-catalog';
 import { summariseStages } from '@/lib/pipeline/stages';
@@ -36,6 +37,7 @@ export function buildSnapshotContent(
     kpis: computeKpis(groups, catalog, conversion, dashboard, now),
     timeline: buildTimeline(groups, catalog, conversion, dashboard, now),
     funnel: funnelOf(stages),
+    ...(data.created ? { created: buildCreatedTrend(data.created, conversion) } : {}),
     topDeals: selectTopDeals(data.topDeals, catalog, conversion, dashboard, opts.dealKeys ?? processDealKeyer()),
     fields: [...dashboard.fields],
     rates: { ...dashboard.rates },

@@ -3,8 +3,10 @@
 // bigint inside the server, decimal integer strings in anything serialised.
 
 import type { FunnelStep, GoalProgress, WinRate } from '@/lib/pipeline/progress-types';
+import type { CreatedBucket, CreatedPoint, CreatedWeeks } from '@/lib/pipeline/created-types';
 
 export type { FunnelStep, GoalProgress, WinRate };
+export type { CreatedBucket, CreatedPoint, CreatedWeeks };
 
 /** A stage option as Twenty's metadata describes it (value, label, colour name, order). */
 export type StageOption = {
@@ -60,6 +62,8 @@ export type PipelineData = {
   /** Largest open deals first, already limited to the dashboard's topDeals count. */
   topDeals: Deal[];
   strategy: FetchStrategy;
+  /** Deals created in each of the last 12 weeks; absent in data from before the trend. */
+  created?: CreatedWeeks;
   /** ISO time the upstream answers were read. */
   fetchedAt: string;
 };
@@ -139,6 +143,8 @@ export type Snapshot = {
   timeline: TimelinePoint[];
   /** Absent in snapshots from before the funnel: the browser derives it from `stages` then. */
   funnel?: FunnelStep[];
+  /** New pipeline by week created, oldest first. Absent in snapshots from before the trend. */
+  created?: CreatedPoint[];
   topDeals: TopDeal[];
   /** The record fields this dashboard allows in lists. */
   fields: string[];

@@ -6,6 +6,7 @@ import type { AliasState } from '@/lib/twenty/aggregate-queries';
 import type { CallBudget } from '@/lib/twenty/budget';
 import type { Capabilities } from '@/lib/twenty/capabilities';
 import { readCapabilities } from '@/lib/twenty/capabilities-reader';
+import { fetchCreatedWeeks } from '@/lib/twenty/created-fetch';
 import { TwentyError } from '@/lib/twenty/errors';
 import { checkStages, dashboardFilterParts, knownStageValues, openStagesOf, stageIn, toFilterInput } from '@/lib/twenty/filters';
 import { readStageOptions, type StageOptionsResult } from '@/lib/twenty/stage-options';
@@ -124,7 +125,8 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     const [caps, stageOptions] = await Promise.all([capabilities(), stageOptionsForRefresh()]);
     const optionValues = stageOptions.options.map((o) => o.value);
     const known = knownStageValues(caps, { values: optionValues, fromMetadata: stageOptions.source === 'metadata' });
-    const filterParts = dashboardFilterParts(dashboard, { caps, knownStages: known, now, log });
+    const filterCtx = { caps, knownStages: known, now, log };
+    const filterParts = dashboardFilterParts(dashboard, filterCtx);
     const stages = dashboard.filter.stages ? checkStages(dashboard.filter.stages, known, 'filter.stages', () => {}) : (known ?? optionValues);
     const openStages = openStagesOf(dashboard, stages);
     const ctx: StrategyContext = {
@@ -142,12 +144,14 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     };
     const result = await runStrategy(ctx, parsed.forceStrategy ?? defaultStrategy(caps));
     const topDeals = result.topDeals ?? (await readTopDeals(ctx));
+    const created = dashboard.trend ? await fetchCreatedWeeks(ctx, result.strategy, aliases, filterCtx) : undefined;
     return {
       stageOptions: stageOptions.options,
       stageOptionsSource: stageOptions.source,
       groups: result.groups,
       topDeals,
       strategy: result.strategy,
+      ...(created ? { created } : {}),
       fetchedAt,
     };
   }

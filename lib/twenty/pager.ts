@@ -11,11 +11,11 @@ import type { Log, Transport } from '@/lib/twenty/transport';
 
 // Two documents rather than `totalCount @include(if: $withTotal)`: Twenty 2.21 crashes on any
 // directive that takes a variable ("Cannot read properties of undefined").
-export function dealPageDocument(withTotal: boolean): string {
+export function dealPageDocument(withTotal: boolean, withCreatedAt = false): string {
   return `query DealPage($filter: OpportunityFilterInput, $first: Int, $after: String) {
     opportunities(filter: $filter, first: $first, after: $after) {
       ${withTotal ? 'totalCount ' : ''}pageInfo { hasNextPage endCursor }
-      edges { node { stage amount { amountMicros currencyCode } closeDate } }
+      edges { node { stage amount { amountMicros currencyCode } closeDate${withCreatedAt ? ' createdAt' : ''} } }
     }
   }`;
 }
@@ -36,6 +36,8 @@ export type PageAllOptions = {
   /** Used only to tell the operator how long a pass takes at the budget's pace. */
   budget?: CallBudget;
   purpose: string;
+  /** Read each deal's createdAt too (the new-pipeline trend buckets by it). */
+  withCreatedAt?: boolean;
 };
 
 export type DealPage = { deals: DealRecord[]; totalCount?: number; endCursor: string | null; hasNextPage: boolean };
@@ -43,10 +45,10 @@ export type DealPage = { deals: DealRecord[]; totalCount?: number; endCursor: st
 /** One page of deals (stage, amount, close date) in default order. */
 export async function fetchDealPage(
   transport: Transport,
-  opts: { filter: OpportunityFilterInput; first: number; after: string | null; withTotal: boolean; log?: Log },
+  opts: { filter: OpportunityFilterInput; first: number; after: string | null; withTotal: boolean; log?: Log; withCreatedAt?: boolean },
 ): Promise<DealPage> {
   const data: z.infer<typeof dealPageSchema> = await transport.runQuery({
-    document: dealPageDocument(opts.withTotal),
+    document: dealPageDocument(opts.withTotal, opts.withCreatedAt),
     variables: { filter: opts.filter, first: opts.first, after: opts.after },
     schema: dealPageSchema,
   });
@@ -65,7 +67,7 @@ export async function pageAllDeals(options: PageAllOptions): Promise<DealRecord[
   let after: string | null = null;
   let expectedPages = 1;
   for (let page = 0; ; page++) {
-    const result = await fetchDealPage(transport, { filter, first: pageSize, after, withTotal: page === 0, log });
+    const result = await fetchDealPage(transport, { filter, first: pageSize, after, withTotal: page === 0, log, withCreatedAt: options.withCreatedAt });
     if (page === 0 && result.totalCount !== undefined) {
       expectedPages = Math.max(1, Math.ceil(result.totalCount / pageSize));
       const perMinute = options.budget?.stats().perMinute;

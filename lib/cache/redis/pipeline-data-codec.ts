@@ -28,12 +28,18 @@ const deal = z.object({
   updatedAt: z.string(),
 });
 
+const createdWeeks = z.object({
+  weeks: z.array(z.string()),
+  buckets: z.array(z.object({ week: z.string(), currencyCode: z.string().nullable(), count: z.number().int().nonnegative(), amountMicros: micros })),
+});
+
 export const encodedPipelineDataSchema = z.object({
   stageOptions: z.array(stageOption),
   stageOptionsSource: z.enum(['metadata', 'default']),
   groups: z.array(dealGroup),
   topDeals: z.array(deal),
   strategy: z.enum(['groupBy', 'aggregate', 'paging']),
+  created: createdWeeks.optional(),
   fetchedAt: z.string(),
 });
 
@@ -43,13 +49,14 @@ export function encodePipelineData(data: PipelineData): unknown {
     ...data,
     groups: data.groups.map((g) => ({ ...g, amountMicros: g.amountMicros.toString() })),
     topDeals: data.topDeals.map((d) => ({ ...d, amountMicros: d.amountMicros === null ? null : d.amountMicros.toString() })),
+    ...(data.created ? { created: { ...data.created, buckets: data.created.buckets.map((b) => ({ ...b, amountMicros: b.amountMicros.toString() })) } } : {}),
   };
 }
 
 export function decodePipelineData(value: unknown): PipelineData | null {
   const parsed = encodedPipelineDataSchema.safeParse(value);
   if (!parsed.success) return null;
-  const { groups, ...rest } = parsed.data;
+  const { groups, created, ...rest } = parsed.data;
   // zod leaves an absent optional key absent, but be explicit: `amountCount: undefined` is not the same contract.
-  return { ...rest, groups: groups.map(({ amountCount, ...g }) => (amountCount === undefined ? g : { ...g, amountCount })) };
+  return { ...rest, ...(created ? { created } : {}), groups: groups.map(({ amountCount, ...g }) => (amountCount === undefined ? g : { ...g, amountCount })) };
 }

@@ -1,0 +1,22 @@
+import type { CreatedWeeks, FetchStrategy } from '@/lib/pipeline/types';
+import type { AliasState } from '@/lib/twenty/aggregate-queries';
+import { readCreatedByAggregates, readCreatedByPaging } from '@/lib/twenty/created-aggregate';
+import { readCreatedByGroupBy } from '@/lib/twenty/created-group-by';
+import { createdFilterParts, trendFrameOf } from '@/lib/twenty/created-weeks';
+import type { FilterContext } from '@/lib/twenty/filters';
+import type { StrategyContext } from '@/lib/twenty/strategy-context';
+
+// The new-pipeline trend through the strategy the rest of the data came through: groupBy
+// (one request), aggregates (v0.55) or a page pass (forced paging).
+
+export async function fetchCreatedWeeks(ctx: StrategyContext, strategy: FetchStrategy, aliases: AliasState, filterCtx: FilterContext): Promise<CreatedWeeks> {
+  const frame = trendFrameOf(ctx.dashboard, ctx.now);
+  const request = { frame, parts: createdFilterParts(ctx.dashboard, frame, filterCtx) };
+  const buckets =
+    strategy === 'groupBy'
+      ? ((await readCreatedByGroupBy(ctx, request)) ?? (await readCreatedByPaging(ctx, request)))
+      : strategy === 'aggregate'
+        ? await readCreatedByAggregates(ctx, request, aliases)
+        : await readCreatedByPaging(ctx, request);
+  return { weeks: frame.weeks, buckets };
+}
