@@ -47,10 +47,25 @@ export function weekKeyOf(date: Date, timeZone: string, weekStart: WeekStart): W
   return weekOfDay(dayKeyOf(date, timeZone), weekStart);
 }
 
-/** The instant a local date starts (a midnight lost to DST starts at the first hour that exists). */
+const GAP_SEARCH_MS = 3 * 3_600_000;
+
+/**
+ * The first instant of a local date. Where DST skips midnight (America/Santiago, 2026-09-06) the
+ * zone's wall-clock conversion lands an hour early, on the day before; the day then starts at
+ * the transition itself, found to the millisecond (transitions are never hours apart).
+ */
 export function startOfDay(day: DayKey, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number);
-  return zonedTimeToUtc(y ?? 1970, m ?? 1, d ?? 1, timeZone);
+  const guess = zonedTimeToUtc(y ?? 1970, m ?? 1, d ?? 1, timeZone).getTime();
+  if (dayKeyOf(new Date(guess), timeZone) >= day) return new Date(guess);
+  let before = guess;
+  let on = guess + GAP_SEARCH_MS;
+  while (on - before > 1) {
+    const mid = Math.floor((before + on) / 2);
+    if (dayKeyOf(new Date(mid), timeZone) >= day) on = mid;
+    else before = mid;
+  }
+  return new Date(on);
 }
 
 export type WeekFrame = {

@@ -26,7 +26,7 @@ const optionsSchema = z.object({
   timeoutMs: z.number().int().positive().default(10_000),
   forceStrategy: z.enum(['groupBy', 'aggregate', 'paging']).optional(),
   stageOptionsTtlMs: z.number().int().nonnegative().default(60_000),
-  /** Aggregate strategy: month detail by paging, by per-month aggregates, or whichever costs fewer calls. */
+  /** Aggregate strategy: month detail (and the trend's weeks) by paging, by aggregates, or whichever costs fewer calls. */
   monthDetail: z.enum(['auto', 'paging', 'aggregates']).default('auto'),
   /** Backoff after a rate-limit answer without a retry hint (v0.55 and 1.x give none). */
   rateLimitBackoffMs: z.number().int().positive().optional(),
@@ -144,7 +144,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     };
     const result = await runStrategy(ctx, parsed.forceStrategy ?? defaultStrategy(caps));
     const topDeals = result.topDeals ?? (await readTopDeals(ctx));
-    const created = dashboard.trend ? await fetchCreatedWeeks(ctx, result.strategy, aliases, filterCtx) : undefined;
+    const created = dashboard.trend ? await fetchCreatedWeeks(ctx, result.strategy, { aliases, detail: parsed.monthDetail, filterCtx }) : undefined;
     return {
       stageOptions: stageOptions.options,
       stageOptionsSource: stageOptions.source,

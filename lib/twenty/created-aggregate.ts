@@ -6,7 +6,7 @@ import { restClass } from '@/lib/twenty/currency-discovery';
 import { rangeParts } from '@/lib/twenty/filter-rules';
 import { toFilterInput, type FilterPart } from '@/lib/twenty/filters';
 import { pageAllDeals } from '@/lib/twenty/pager';
-import { currencyClasses } from '@/lib/twenty/strategy-aggregate';
+import { currencyClasses, type MonthDetail } from '@/lib/twenty/strategy-aggregate';
 import type { StrategyContext } from '@/lib/twenty/strategy-context';
 
 // The trend without groupBy (v0.55) and when paging is forced. A page pass reads createdAt with
@@ -36,7 +36,8 @@ function weekParts(week: string, timeZone: string): FilterPart[] {
   return rangeParts(['createdAt'], { gte: startOfDay(week, timeZone).toISOString(), lt: startOfDay(addDays(week, 7), timeZone).toISOString() });
 }
 
-export async function readCreatedByAggregates(ctx: StrategyContext, request: CreatedRequest, aliases: AliasState): Promise<CreatedBucket[]> {
+/** `detail`: the client's monthDetail setting, the same trade-off (auto = whichever costs fewer calls). */
+export async function readCreatedByAggregates(ctx: StrategyContext, request: CreatedRequest, aliases: AliasState, detail: MonthDetail = 'auto'): Promise<CreatedBucket[]> {
   const { dashboard, transport, log } = ctx;
   const totalsOptions = { transport, withAverage: false, aliases, log };
   const [all] = await fetchTotals({ ...totalsOptions, filters: [toFilterInput(request.parts)] });
@@ -46,8 +47,9 @@ export async function readCreatedByAggregates(ctx: StrategyContext, request: Cre
   const rest = restClass(classes.flatMap((c) => (c.kind === 'code' ? [c.code] : [])));
   const cells = request.frame.weeks.flatMap((week) => [...classes, rest].map((c): { week: string; c: CurrencyClass } => ({ week, c })));
   const pages = Math.ceil(created / ctx.caps.pageSize);
-  log({ level: 'info', event: 'twenty.created_detail', via: pages <= cells.length ? 'paging' : 'aggregates', created, pages, cells: cells.length });
-  if (pages <= cells.length) return readCreatedByPaging(ctx, request);
+  const via = detail === 'auto' ? (pages <= cells.length ? 'paging' : 'aggregates') : detail;
+  log({ level: 'info', event: 'twenty.created_detail', via, created, pages, cells: cells.length });
+  if (via === 'paging') return readCreatedByPaging(ctx, request);
 
   const filters = cells.map(({ week, c }) => toFilterInput([...request.parts, currencyFilter(c), ...weekParts(week, dashboard.timeZone)]));
   const totals = await fetchTotals({ ...totalsOptions, filters });

@@ -4,19 +4,23 @@ import { readCreatedByAggregates, readCreatedByPaging } from '@/lib/twenty/creat
 import { readCreatedByGroupBy } from '@/lib/twenty/created-group-by';
 import { createdFilterParts, trendFrameOf } from '@/lib/twenty/created-weeks';
 import type { FilterContext } from '@/lib/twenty/filters';
+import type { MonthDetail } from '@/lib/twenty/strategy-aggregate';
 import type { StrategyContext } from '@/lib/twenty/strategy-context';
 
 // The new-pipeline trend through the strategy the rest of the data came through: groupBy
 // (one request), aggregates (v0.55) or a page pass (forced paging).
 
-export async function fetchCreatedWeeks(ctx: StrategyContext, strategy: FetchStrategy, aliases: AliasState, filterCtx: FilterContext): Promise<CreatedWeeks> {
+export type CreatedOptions = { aliases: AliasState; detail: MonthDetail; filterCtx: FilterContext };
+
+export async function fetchCreatedWeeks(ctx: StrategyContext, strategy: FetchStrategy, opts: CreatedOptions): Promise<CreatedWeeks> {
+  const { aliases, detail, filterCtx } = opts;
   const frame = trendFrameOf(ctx.dashboard, ctx.now);
   const request = { frame, parts: createdFilterParts(ctx.dashboard, frame, filterCtx) };
   const buckets =
     strategy === 'groupBy'
       ? ((await readCreatedByGroupBy(ctx, request)) ?? (await readCreatedByPaging(ctx, request)))
       : strategy === 'aggregate'
-        ? await readCreatedByAggregates(ctx, request, aliases)
+        ? await readCreatedByAggregates(ctx, request, aliases, detail)
         : await readCreatedByPaging(ctx, request);
   return { weeks: frame.weeks, buckets };
 }
