@@ -5,6 +5,7 @@ import type { Display } from '@/components/dashboard/display';
 import { StageChart } from '@/components/charts/stage-chart';
 import { FunnelChart, FunnelTable } from '@/components/charts/funnel-chart';
 import { TimelineChart } from '@/components/charts/timeline-chart';
+import { TrendChart, TrendTable } from '@/components/charts/trend-chart';
 import { ScaledChart } from '@/components/tv/scaled-chart';
 import { TvKpis } from '@/components/tv/tv-kpis';
 import { TvDeals, TvStageList } from '@/components/tv/tv-lists';
@@ -56,5 +57,18 @@ export function TvView({ view, snapshot, display }: { view: SelectableView; snap
           <TvDeals snapshot={snapshot} />
         </Panel>
       );
+    case 'trend': {
+      const created = snapshot.created;
+      return (
+        <Panel title={VIEW_LABELS.trend} note={created ? `Deals created, last ${created.length} weeks · ${amounts}` : 'Not shown on this dashboard'}>
+          {created ? (
+            <>
+              <ScaledChart>{(height) => <TrendChart points={created} display={display} height={height} />}</ScaledChart>
+              <TrendTable points={created} display={display} />
+            </>
+          ) : null}
+        </Panel>
+      );
+    }
   }
 }
