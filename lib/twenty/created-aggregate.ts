@@ -2,7 +2,8 @@ import type { CreatedBucket } from '@/lib/pipeline/types';
 import { addDays, startOfDay } from '@/lib/pipeline/weeks';
 import { currencyFilter, fetchTotals, type AliasState, type CurrencyClass } from '@/lib/twenty/aggregate-queries';
 import { bucketCreated, mergeCreated, type CreatedRequest } from '@/lib/twenty/created-weeks';
-import { restClass } from '@/lib/twenty/currency-discovery';
+import { configuredCurrencies } from '@/lib/twenty/currency-classes';
+import { discoverCurrencies, restClass } from '@/lib/twenty/currency-discovery';
 import { rangeParts } from '@/lib/twenty/filter-rules';
 import { toFilterInput, type FilterPart } from '@/lib/twenty/filters';
 import { pageAllDeals } from '@/lib/twenty/pager';
@@ -11,9 +12,10 @@ import type { StrategyContext } from '@/lib/twenty/strategy-context';
 
 // The trend without groupBy (v0.55) and when paging is forced. A page pass reads createdAt with
 // each deal: ceil(created deals / page size) calls. Aggregates cost one total per week ×
-// currency class (display, each rated code, no currency, the rest), 12 × (rates + 3) root fields
-// in requests of up to 20 aliases, and the rest's deals paged when there are any. Without
-// groupBy one aliased count decides which costs fewer calls, as the month detail does.
+// currency class (display, each rated or discovered code, no currency, the rest): 12 × (codes +
+// 2) root fields in requests of up to 20 aliases, after a discovery page or two, and the rest's
+// deals paged when there still are any. One aliased count first decides which costs fewer
+// calls, as the month detail does.
 
 async function pageCreated(ctx: StrategyContext, request: CreatedRequest, extra: FilterPart[], purpose: string): Promise<CreatedBucket[]> {
   const deals = await pageAllDeals({
@@ -43,7 +45,10 @@ export async function readCreatedByAggregates(ctx: StrategyContext, request: Cre
   const [all] = await fetchTotals({ ...totalsOptions, filters: [toFilterInput(request.parts)] });
   const created = all?.count ?? 0;
   if (created === 0) return [];
-  const classes = currencyClasses(dashboard.currency, dashboard.rates);
+  // Currencies found among the trend's deals get totals of their own, as in strategy-aggregate.ts:
+  // a page or two of discovery instead of paging every deal in a currency no rate names.
+  const discovered = await discoverCurrencies({ ...ctx, filterParts: request.parts }, configuredCurrencies(dashboard));
+  const classes = currencyClasses(dashboard.currency, dashboard.rates, discovered);
   const rest = restClass(classes.flatMap((c) => (c.kind === 'code' ? [c.code] : [])));
   const cells = request.frame.weeks.flatMap((week) => [...classes, rest].map((c): { week: string; c: CurrencyClass } => ({ week, c })));
   const pages = Math.ceil(created / ctx.caps.pageSize);
