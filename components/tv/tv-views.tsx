@@ -60,7 +60,7 @@ export function TvView({ view, snapshot, display }: { view: SelectableView; snap
     case 'trend': {
       const created = snapshot.created;
       return (
-        <Panel title={VIEW_LABELS.trend} note={created ? `Deals created, last ${created.length} weeks · ${amounts}` : 'Not shown on this dashboard'}>
+        <Panel title={VIEW_LABELS.trend} note={created ? `Amount created per week, deals created under it · last ${created.length} weeks · ${amounts}` : 'Not shown on this dashboard'}>
           {created ? (
             <>
               <ScaledChart>{(height) => <TrendChart points={created} display={display} height={height} />}</ScaledChart>
