@@ -14,6 +14,7 @@ import { StageChart } from '@/components/charts/stage-chart';
 import { StageTable } from '@/components/charts/stage-table';
 import { FunnelChart, FunnelTable, openStages } from '@/components/charts/funnel-chart';
 import { TimelineChart, TimelineTable } from '@/components/charts/timeline-chart';
+import { TrendChart, TrendTable } from '@/components/charts/trend-chart';
 import { TickerCard } from '@/components/ticker/ticker-feed';
 import type { Snapshot } from '@/lib/pipeline/types';
 
@@ -76,6 +77,13 @@ export function DashboardView({ snapshot, connection, variant, views }: Dashboar
       <TimelineTable points={snapshot.timeline} display={display} />
     </Card>
   ) : null;
+  // Only dashboards with `trend` carry it (and older snapshots never do).
+  const trend = show.has('trend') && snapshot.created ? (
+    <Card title="New pipeline by week" subtitle={`Deals created per week, last ${snapshot.created.length} weeks (count under each week) · ${currencyNote}`} testId="trend" className="h-full">
+      <TrendChart points={snapshot.created} display={display} height={layout.funnelHeight} />
+      <TrendTable points={snapshot.created} display={display} />
+    </Card>
+  ) : null;
   const deals = show.has('deals') ? (
     <Card title="Top open deals" subtitle="Each in its own currency" testId="top-deals" className="h-full">
       <TopDealsTable deals={snapshot.topDeals} stages={snapshot.stages} display={display} />
@@ -98,7 +106,7 @@ export function DashboardView({ snapshot, connection, variant, views }: Dashboar
         {/* Paired by height: the stage chart with its table beside the deals list, the two charts together. */}
         <Row left={stages} right={deals} />
         <Row left={timeline} right={funnel} />
-        <Row left={owners} right={null} />
+        <Row left={owners} right={trend} />
       </main>
     </div>
   );

@@ -14,6 +14,7 @@ export const VIEW_LABELS: Record<SelectableView, string> = {
   timeline: 'Expected close by month',
   deals: 'Top open deals',
   owners: 'Owners leaderboard',
+  trend: 'New pipeline by week',
 };
 
 export function rotationPlan(configured: readonly Slide[], params: { views?: readonly SelectableView[]; rotateSeconds?: number }): Slide[] {

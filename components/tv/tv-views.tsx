@@ -5,6 +5,7 @@ import type { Display } from '@/components/dashboard/display';
 import { StageChart } from '@/components/charts/stage-chart';
 import { FunnelChart, FunnelTable } from '@/components/charts/funnel-chart';
 import { TimelineChart } from '@/components/charts/timeline-chart';
+import { TrendChart, TrendTable } from '@/components/charts/trend-chart';
 import { ScaledChart } from '@/components/tv/scaled-chart';
 import { OwnersBoard } from '@/components/dashboard/owners-board';
 import { TvKpis } from '@/components/tv/tv-kpis';
@@ -63,5 +64,18 @@ export function TvView({ view, snapshot, display }: { view: SelectableView; snap
           <OwnersBoard owners={snapshot.owners} period={snapshot.kpis.period} display={display} />
         </Panel>
       );
+    case 'trend': {
+      const created = snapshot.created;
+      return (
+        <Panel title={VIEW_LABELS.trend} note={created ? `Amount created per week, deals created under it · last ${created.length} weeks · ${amounts}` : 'Not shown on this dashboard'}>
+          {created ? (
+            <>
+              <ScaledChart>{(height) => <TrendChart points={created} display={display} height={height} />}</ScaledChart>
+              <TrendTable points={created} display={display} />
+            </>
+          ) : null}
+        </Panel>
+      );
+    }
   }
 }

@@ -8,6 +8,9 @@ import { SELECTABLE_VIEWS } from '@/lib/config/views';
 export const ALLOWED_FIELDS = ['name', 'amount', 'stage', 'closeDate', 'company', 'owner'] as const;
 export type AllowedField = (typeof ALLOWED_FIELDS)[number];
 
+export const WEEK_STARTS = ['monday', 'sunday', 'saturday'] as const;
+export type WeekStart = (typeof WEEK_STARTS)[number];
+
 export const RELATIVE_WINDOWS = [
   'this-month',
   'this-quarter',
@@ -79,6 +82,10 @@ export const dashboardSchema = z
     /** Stages that are closed without a win (Twenty's defaults have none). Open = neither won nor lost. */
     lostStages: z.array(stageValue).default([]),
     period: z.enum(['month', 'quarter', 'year']).default('quarter'),
+    /** The new-pipeline trend (deals created per week, 12 weeks): one more upstream call per refresh. */
+    trend: z.boolean().default(false),
+    /** First day of the trend's weeks (the days Twenty's group-by takes as weekStartDay). */
+    weekStart: z.enum(WEEK_STARTS).default('monday'),
     /** A target for the period, in the display currency: the KPIs show how far it is (lib/pipeline/goal.ts). */
     goal: z.object({ amount: goalAmount }).strict().optional(),
     /** A saved Twenty opportunity view (its name or id) as the dashboard's scope (lib/twenty/views/dashboard-view.ts). */

@@ -2,7 +2,7 @@
 // (`view=`), the browser and the components. Pure: imports nothing, so browser code may use it.
 
 /** Views a URL's `view=` or a TV slide can name, in the order a dashboard shows them. */
-export const SELECTABLE_VIEWS = ['kpis', 'stages', 'funnel', 'timeline', 'deals', 'owners'] as const;
+export const SELECTABLE_VIEWS = ['kpis', 'stages', 'funnel', 'timeline', 'deals', 'owners', 'trend'] as const;
 export type SelectableView = (typeof SELECTABLE_VIEWS)[number];
 
 /**

@@ -1,6 +1,7 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import type { PipelineData } from '@/lib/pipeline/types';
 import { moveBetweenGroups } from '@/lib/live/apply-groups';
+import { moveCreated } from '@/lib/live/apply-created';
 import { moveInTopDeals, refreshListedFields } from '@/lib/live/apply-top-deals';
 import { matchesScope, qualifiesAsOpen, timeFrameOf } from '@/lib/live/filter-match';
 import { timeOf, touchesOnlyDisplayFields, type RecordState } from '@/lib/live/record-state';
@@ -106,5 +107,7 @@ export function applyTransition(basis: Basis, t: Transition, dashboard: Dashboar
     { state: t.next, qualifies: qualifiesAsOpen(after, t.next, dashboard) === true },
   );
   if (!topDeals) return refresh('top_deals');
-  return { kind: 'applied', data: { ...data, groups, topDeals }, learned: true };
+  const created = data.created ? moveCreated(data.created, { state: prior }, { state: t.next }, dashboard, { now: opts.now, knownStages, fetched: data }) : undefined;
+  if (created === null) return refresh('groups');
+  return { kind: 'applied', data: { ...data, groups, topDeals, ...(created ? { created } : {}) }, learned: true };
 }

@@ -1,5 +1,6 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { isLive, type RecordState } from '@/lib/live/record-state';
+import { weekKeyOf } from '@/lib/pipeline/weeks';
 import { snapshotMonthWindow } from '@/lib/pipeline/zoned';
 import { dealScopeOf, inScope, type DealScope, type ScopeMatch } from '@/lib/twenty/deal-scope';
 import { topDealCandidate } from '@/lib/twenty/top-deals';
@@ -12,14 +13,15 @@ import { topDealCandidate } from '@/lib/twenty/top-deals';
 export type Match = ScopeMatch;
 
 /**
- * Everything time-dependent a fetch baked into its data: the resolved close-date window and the
- * month window the aggregate strategy details. When it differs between the fetch and now, the
- * data cannot be adjusted exactly.
+ * Everything time-dependent a fetch baked into its data: the resolved close-date window, the
+ * month window the aggregate strategy details and the trend's current week (its 12 weeks move
+ * with it). When it differs between the fetch and now, the data cannot be adjusted exactly.
  */
 export function timeFrameOf(dashboard: DashboardConfig, now: Date): string {
   const range = dealScopeOf(dashboard, now).closeDate;
   const months = snapshotMonthWindow(now, dashboard.timeZone, dashboard.period);
-  return JSON.stringify([range?.from?.toISOString() ?? null, range?.to?.toISOString() ?? null, months.first, months.last]);
+  const week = weekKeyOf(now, dashboard.timeZone, dashboard.weekStart);
+  return JSON.stringify([range?.from?.toISOString() ?? null, range?.to?.toISOString() ?? null, months.first, months.last, week]);
 }
 
 /** In the scope's totals? `knownStages`: stage values the fetch used (metadata options). */

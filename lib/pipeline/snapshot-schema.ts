@@ -15,6 +15,7 @@ const dealCount = z.number().int().nonnegative();
 // across a deploy) still parses, and the views leave out what it lacks.
 const goalProgress = z.object({ amountMicros: micros, progressPercent: z.number(), coveragePercent: z.number().nullable() });
 const winRate = z.object({ won: dealCount, lost: dealCount, percent: z.number().min(0).max(100).nullable() });
+const createdPoint = moneyTotal.extend({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), count: dealCount });
 const funnelStep = z.object({ value: z.string(), reached: dealCount, conversionPercent: z.number().nonnegative().nullable() });
 
 // Owners are optional too: only dashboards whose fields include "owner" carry them.
@@ -95,6 +96,7 @@ export const snapshotSchema = z.object({
   }),
   timeline: z.array(countedTotal.extend({ month: z.string().regex(/^\d{4}-\d{2}$/) })),
   funnel: z.array(funnelStep).optional(),
+  created: z.array(createdPoint).optional(),
   topDeals: z.array(topDeal),
   owners: z.array(ownerSummary).optional(),
   fields: z.array(z.string()),

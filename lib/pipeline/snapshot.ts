@@ -2,6 +2,7 @@ import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { conversionFor } from '@/lib/pipeline/money/totals';
 import { computeKpis } from '@/lib/pipeline/kpis';
 import { funnelOf } from '@/lib/pipeline/funnel';
+import { buildCreatedTrend } from '@/lib/pipeline/created-trend';
 import { buildOwners } from '@/lib/pipeline/owners';
 import { processDealKeyer, type DealKeyer } from '@/lib/pipeline/deal-key';
 import { buildStageCatalog } from '@/lib/pipeline/stage-catalog';
@@ -37,6 +38,7 @@ export function buildSnapshotContent(
     kpis: computeKpis(groups, catalog, conversion, dashboard, now),
     timeline: buildTimeline(groups, catalog, conversion, dashboard, now),
     funnel: funnelOf(stages),
+    ...(data.created ? { created: buildCreatedTrend(data.created, conversion) } : {}),
     topDeals: selectTopDeals(data.topDeals, catalog, conversion, dashboard, opts.dealKeys ?? processDealKeyer()),
     // Owners leave the server only when the dashboard's fields allow them.
     ...(data.owners && dashboard.fields.includes('owner') ? { owners: buildOwners(data.owners, catalog, conversion, dashboard, now) } : {}),

@@ -3,8 +3,14 @@
 // bigint inside the server, decimal integer strings in anything serialised.
 
 import type { FunnelStep, GoalProgress, WinRate } from '@/lib/pipeline/progress-types';
+import type { CreatedBucket, CreatedPoint, CreatedWeeks } from '@/lib/pipeline/created-types';
+import type { TickerItem, TickerKind } from '@/lib/pipeline/ticker-types';
+import type { ViewScope } from '@/lib/pipeline/view-scope-types';
 
 export type { FunnelStep, GoalProgress, WinRate };
+export type { CreatedBucket, CreatedPoint, CreatedWeeks };
+export type { TickerItem, TickerKind };
+export type { ViewScope };
 
 /** A stage option as Twenty's metadata describes it (value, label, colour name, order). */
 export type StageOption = {
@@ -72,27 +78,13 @@ export type PipelineData = {
   strategy: FetchStrategy;
   /** Present only when the dashboard asks for owners and the server has them (Twenty ≥ 1.16). */
   owners?: OwnerData;
+  /** Deals created in each of the last 12 weeks; absent in data from before the trend. */
+  created?: CreatedWeeks;
   /** ISO time the upstream answers were read. */
   fetchedAt: string;
   /** The saved view that scoped this fetch (a dashboard's `twentyView`), for the webhook path. */
   view?: ViewScope;
 };
-
-/**
- * A saved view's filters as the fetch applied them, in the terms of the webhook path's predicate
- * (lib/twenty/views/view-scope.ts): `exact: false` when that predicate cannot reproduce them, and
- * every delivery then asks for a refresh. JSON-safe (it crosses Redis with the data).
- */
-export type ViewScope =
-  | { viewId: string; exact: false }
-  | {
-      viewId: string;
-      exact: true;
-      stages: string[] | null;
-      closeDate: { from: string | null; to: string | null } | null;
-      ownerIds: string[] | null;
-      minAmountMicros: string | null;
-    };
 
 /** An amount in one currency, serialised. */
 export type Money = { currencyCode: string; amountMicros: string };
@@ -180,6 +172,8 @@ export type Snapshot = {
   timeline: TimelinePoint[];
   /** Absent in snapshots from before the funnel: the browser derives it from `stages` then. */
   funnel?: FunnelStep[];
+  /** New pipeline by week created, oldest first. Absent in snapshots from before the trend. */
+  created?: CreatedPoint[];
   topDeals: TopDeal[];
   /** Only when the dashboard's fields include "owner" (and Twenty has owners); leaderboard order. */
   owners?: OwnerSummary[];
@@ -190,27 +184,6 @@ export type Snapshot = {
   demo: boolean;
   /** Recent moves, newest first (at most 20), redacted to the dashboard's fields. */
   ticker?: TickerItem[];
-};
-
-export type TickerKind = 'moved' | 'won' | 'created' | 'lost' | 'restored';
-
-/**
- * One line of the live ticker ("moved from Meeting to Proposal · $48k"). Money is sent as micros
- * and code so the UI formats it; name and amount are present only when the dashboard allows them.
- */
-export type TickerItem = {
-  /** Stable for one change of one deal (a hash, not the record id). */
-  id: string;
-  /** ISO time of the change in the CRM. */
-  at: string;
-  kind: TickerKind;
-  fromStage?: string;
-  fromLabel?: string;
-  toStage?: string;
-  toLabel?: string;
-  dealName?: string;
-  amountMicros?: string;
-  currencyCode?: string;
 };
 
 /** A snapshot before the cache stamps version and freshness on it. */

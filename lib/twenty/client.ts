@@ -6,6 +6,7 @@ import type { AliasState } from '@/lib/twenty/aggregate-queries';
 import type { CallBudget } from '@/lib/twenty/budget';
 import type { Capabilities } from '@/lib/twenty/capabilities';
 import { readCapabilities } from '@/lib/twenty/capabilities-reader';
+import { fetchCreatedWeeks } from '@/lib/twenty/created-fetch';
 import { TwentyError } from '@/lib/twenty/errors';
 import { checkStages, dashboardFilterParts, knownStageValues, openStagesOf, stageIn, toFilterInput } from '@/lib/twenty/filters';
 import { createOwnerReader } from '@/lib/twenty/owners';
@@ -27,7 +28,7 @@ const optionsSchema = z.object({
   timeoutMs: z.number().int().positive().default(10_000),
   forceStrategy: z.enum(['groupBy', 'aggregate', 'paging']).optional(),
   stageOptionsTtlMs: z.number().int().nonnegative().default(60_000),
-  /** Aggregate strategy: month detail by paging, by per-month aggregates, or whichever costs fewer calls. */
+  /** Aggregate strategy: month detail (and the trend's weeks) by paging, by aggregates, or whichever costs fewer calls. */
   monthDetail: z.enum(['auto', 'paging', 'aggregates']).default('auto'),
   /** Backoff after a rate-limit answer without a retry hint (v0.55 and 1.x give none). */
   rateLimitBackoffMs: z.number().int().positive().optional(),
@@ -128,7 +129,8 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     const [caps, stageOptions, view] = await Promise.all([capabilities(), stageOptionsForRefresh(), views.resolve(dashboard, now)]);
     const optionValues = stageOptions.options.map((o) => o.value);
     const known = knownStageValues(caps, { values: optionValues, fromMetadata: stageOptions.source === 'metadata' });
-    const fileParts = dashboardFilterParts(dashboard, { caps, knownStages: known, now, log });
+    const filterCtx = { caps, knownStages: known, now, log };
+    const fileParts = dashboardFilterParts(dashboard, filterCtx);
     // The saved view's filters AND the file's: as its translation everywhere, as `viewId` in group-by.
     const filterParts = view?.part ? [...fileParts, view.part] : fileParts;
     const stages = dashboard.filter.stages ? checkStages(dashboard.filter.stages, known, 'filter.stages', () => {}) : (known ?? optionValues);
@@ -150,6 +152,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     const result = await runStrategy(ctx, parsed.forceStrategy ?? defaultStrategy(caps));
     const topDeals = result.topDeals ?? (await readTopDeals(ctx));
     const owners = await ownersOf(ctx, result);
+    const created = dashboard.trend ? await fetchCreatedWeeks(ctx, result.strategy, { aliases, detail: parsed.monthDetail, filterCtx, viewParts: view?.part ? [view.part] : [] }) : undefined;
     return {
       stageOptions: stageOptions.options,
       stageOptionsSource: stageOptions.source,
@@ -157,6 +160,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
       topDeals,
       strategy: result.strategy,
       ...(owners ? { owners } : {}),
+      ...(created ? { created } : {}),
       fetchedAt,
       ...(view ? { view: view.scope } : {}),
     };

@@ -17,6 +17,8 @@ export type DealRecord = {
   amountMicros: bigint | null;
   currencyCode: string | null;
   closeDate: string | null;
+  /** Present when the page asked for it (the new-pipeline trend). */
+  createdAt?: string | null;
 };
 
 /** Twenty stores "no currency" as "" (v0.55) or null. */

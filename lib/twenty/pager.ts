@@ -11,12 +11,14 @@ import type { Log, Transport } from '@/lib/twenty/transport';
 
 // Two documents rather than `totalCount @include(if: $withTotal)`: Twenty 2.21 crashes on any
 // directive that takes a variable ("Cannot read properties of undefined").
-// `withOwner`: ownerId too (Twenty ≥ 1.16), for the owners leaderboard (owner-groups.ts).
-export function dealPageDocument(withTotal: boolean, withOwner = false): string {
+/** Fields read beside stage, amount and close date: ownerId (Twenty ≥ 1.16) for the owners leaderboard, createdAt for the trend. */
+export type ExtraDealFields = { ownerId?: boolean; createdAt?: boolean };
+
+export function dealPageDocument(withTotal: boolean, extra: ExtraDealFields = {}): string {
   return `query DealPage($filter: OpportunityFilterInput, $first: Int, $after: String) {
     opportunities(filter: $filter, first: $first, after: $after) {
       ${withTotal ? 'totalCount ' : ''}pageInfo { hasNextPage endCursor }
-      edges { node { stage amount { amountMicros currencyCode } closeDate${withOwner ? ' ownerId' : ''} } }
+      edges { node { stage amount { amountMicros currencyCode } closeDate${extra.ownerId ? ' ownerId' : ''}${extra.createdAt ? ' createdAt' : ''} } }
     }
   }`;
 }
@@ -38,6 +40,8 @@ export type PageAllOptions = {
   budget?: CallBudget;
   purpose: string;
   withOwner?: boolean;
+  /** Read each deal's createdAt too (the new-pipeline trend buckets by it). */
+  withCreatedAt?: boolean;
 };
 
 export type PagedDeal = DealRecord & { ownerId?: string | null };
@@ -47,10 +51,10 @@ export type DealPage = { deals: PagedDeal[]; totalCount?: number; endCursor: str
 /** One page of deals (stage, amount, close date) in default order. */
 export async function fetchDealPage(
   transport: Transport,
-  opts: { filter: OpportunityFilterInput; first: number; after: string | null; withTotal: boolean; log?: Log; withOwner?: boolean },
+  opts: { filter: OpportunityFilterInput; first: number; after: string | null; withTotal: boolean; log?: Log; withOwner?: boolean; withCreatedAt?: boolean },
 ): Promise<DealPage> {
   const data: z.infer<typeof dealPageSchema> = await transport.runQuery({
-    document: dealPageDocument(opts.withTotal, opts.withOwner),
+    document: dealPageDocument(opts.withTotal, { ownerId: opts.withOwner, createdAt: opts.withCreatedAt }),
     variables: { filter: opts.filter, first: opts.first, after: opts.after },
     schema: dealPageSchema,
   });
@@ -69,7 +73,7 @@ export async function pageAllDeals(options: PageAllOptions): Promise<PagedDeal[]
   let after: string | null = null;
   let expectedPages = 1;
   for (let page = 0; ; page++) {
-    const result = await fetchDealPage(transport, { filter, first: pageSize, after, withTotal: page === 0, log, withOwner });
+    const result = await fetchDealPage(transport, { filter, first: pageSize, after, withTotal: page === 0, log, withOwner, withCreatedAt: options.withCreatedAt });
     if (page === 0 && result.totalCount !== undefined) {
       expectedPages = Math.max(1, Math.ceil(result.totalCount / pageSize));
       const perMinute = options.budget?.stats().perMinute;

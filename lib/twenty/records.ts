@@ -17,6 +17,7 @@ export const groupingNodeSchema = z.object({
   stage: z.string(),
   amount: amountSchema,
   closeDate: z.string().nullish(),
+  createdAt: z.string().nullish(),
 });
 
 export const pageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() });
@@ -36,5 +37,6 @@ export function toDealRecord(node: z.infer<typeof groupingNodeSchema>, log?: Mic
     amountMicros: microsOrFail(node.amount?.amountMicros, 'amount.amountMicros', log),
     currencyCode: normaliseCurrency(node.amount?.currencyCode),
     closeDate: node.closeDate ?? null,
+    ...(node.createdAt ? { createdAt: node.createdAt } : {}),
   };
 }

@@ -47,6 +47,10 @@ const viewScope = z.union([
     minAmountMicros: z.string().regex(/^-?\d+$/).nullable(),
   }),
 ]);
+const createdWeeks = z.object({
+  weeks: z.array(z.string()),
+  buckets: z.array(z.object({ week: z.string(), currencyCode: z.string().nullable(), count: z.number().int().nonnegative(), amountMicros: micros })),
+});
 
 export const encodedPipelineDataSchema = z.object({
   stageOptions: z.array(stageOption),
@@ -55,6 +59,7 @@ export const encodedPipelineDataSchema = z.object({
   topDeals: z.array(deal),
   strategy: z.enum(['groupBy', 'aggregate', 'paging']),
   owners: owners.optional(),
+  created: createdWeeks.optional(),
   fetchedAt: z.string(),
   view: viewScope.optional(),
 });
@@ -66,15 +71,16 @@ export function encodePipelineData(data: PipelineData): unknown {
     groups: data.groups.map((g) => ({ ...g, amountMicros: g.amountMicros.toString() })),
     topDeals: data.topDeals.map((d) => ({ ...d, amountMicros: d.amountMicros === null ? null : d.amountMicros.toString() })),
     ...(data.owners ? { owners: { ...data.owners, groups: data.owners.groups.map((g) => ({ ...g, amountMicros: g.amountMicros.toString() })) } } : {}),
+    ...(data.created ? { created: { ...data.created, buckets: data.created.buckets.map((b) => ({ ...b, amountMicros: b.amountMicros.toString() })) } } : {}),
   };
 }
 
 export function decodePipelineData(value: unknown): PipelineData | null {
   const parsed = encodedPipelineDataSchema.safeParse(value);
   if (!parsed.success) return null;
-  const { groups, owners: ownerData, ...rest } = parsed.data;
+  const { groups, owners: ownerData, created, ...rest } = parsed.data;
   // zod leaves an absent optional key absent, but be explicit: `amountCount: undefined` is not the same contract.
   const exact = <G extends { amountCount?: number | undefined }>({ amountCount, ...g }: G) => (amountCount === undefined ? g : { ...g, amountCount });
-  const data: PipelineData = { ...rest, groups: groups.map(exact) };
+  const data: PipelineData = { ...rest, ...(created ? { created } : {}), groups: groups.map(exact) };
   return ownerData ? { ...data, owners: { ...ownerData, groups: ownerData.groups.map(exact) } } : data;
 }
