@@ -14,6 +14,8 @@ export type SeedDeal = {
   closeDate: string | null;
   /** The deal's owner (a workspace member), read only from servers that have one (Twenty ≥ 1.16). */
   ownerId?: string | null;
+  /** When the deal was created, read only when asked (the new-pipeline trend). */
+  createdAt?: string;
 };
 
 /** What a CRM user types into a deal; amounts in micros of the given currency. */
@@ -78,19 +80,19 @@ export class Crm {
   }
 
   /** Every live opportunity, paged 60 at a time in id order, read independently of the app. */
-  async allDeals(opts: { owner?: boolean } = {}): Promise<SeedDeal[]> {
+  async allDeals(opts: { owner?: boolean; createdAt?: boolean } = {}): Promise<SeedDeal[]> {
     const deals: SeedDeal[] = [];
     let after: string | null = null;
     for (;;) {
       const data = await this.graphql(
         '/graphql',
         `query Page($after: String) { opportunities(first: 60, after: $after) {
-          edges { node { id name stage amount { amountMicros currencyCode } closeDate${opts.owner ? ' ownerId' : ''} } }
+          edges { node { id name stage amount { amountMicros currencyCode } closeDate${opts.owner ? ' ownerId' : ''}${opts.createdAt ? ' createdAt' : ''} } }
           pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
       const conn = data.opportunities as {
-        edges: { node: { id: string; name: string | null; stage: string; amount: { amountMicros: number | string | null; currencyCode: string | null } | null; closeDate: string | null; ownerId?: string | null } }[];
+        edges: { node: { id: string; name: string | null; stage: string; amount: { amountMicros: number | string | null; currencyCode: string | null } | null; closeDate: string | null; ownerId?: string | null; createdAt?: string } }[];
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
       };
       for (const { node } of conn.edges) {
@@ -103,6 +105,7 @@ export class Crm {
           currencyCode: node.amount?.currencyCode ?? null,
           closeDate: node.closeDate,
           ...(opts.owner ? { ownerId: node.ownerId ?? null } : {}),
+          ...(opts.createdAt && node.createdAt ? { createdAt: node.createdAt } : {}),
         });
       }
       if (!conn.pageInfo.hasNextPage) return deals;
