@@ -71,7 +71,7 @@ export type PipelineData = {
  * (lib/twenty/views/view-scope.ts): `exact: false` when that predicate cannot reproduce them, and
  * every delivery then asks for a refresh. JSON-safe (it crosses Redis with the data).
  */
-export type ViewScope =
+export type ViewScope = (
   | { viewId: string; exact: false }
   | {
       viewId: string;
@@ -80,7 +80,11 @@ export type ViewScope =
       closeDate: { from: string | null; to: string | null } | null;
       ownerIds: string[] | null;
       minAmountMicros: string | null;
-    };
+    }
+) & {
+  /** The saved view's id and filters as read (not the translation): the metadata watch compares it. */
+  fingerprint?: string;
+};
 
 /** An amount in one currency, serialised. */
 export type Money = { currencyCode: string; amountMicros: string };
