@@ -66,6 +66,8 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
     inUse: (slug, since) => reads.inUse(slug, since),
     dataOf: (slug) => feeds.get(slug)?.basis?.data,
     busy: (slug) => (feeds.get(slug)?.loading ?? 0) > 0 || scheduler.isPending(slug),
+    // Half the burst stays for viewers' loads and webhook refreshes; a pass can wait an interval.
+    canSpend: ({ pausedUntil, available, burst } = opts.budget.stats()) => pausedUntil === null && available >= burst / 2,
     pass: () => {
       const pass = opts.metadataWatch?.pass();
       return async (slug, data) => (pass ? pass.changeOf(dashboardOf(slug), data) : null);

@@ -16,6 +16,8 @@ export type MetadataWatchOptions = {
   dataOf: (slug: string) => PipelineData | undefined;
   /** A load is running or a refresh is already due: it will read the metadata anyway. */
   busy: (slug: string) => boolean;
+  /** The call budget can spare a pass now; otherwise it waits for the next interval (viewers first). */
+  canSpend: () => boolean;
   /** A new pass: one check per dashboard, sharing the reads of the pass (lib/twenty's metadataPass). */
   pass: () => MetadataCheck;
   request: (slug: string, change: string) => void;
@@ -62,7 +64,7 @@ export function createMetadataWatch(opts: MetadataWatchOptions): MetadataWatch {
       const data = opts.dataOf(slug);
       return data && opts.inUse(slug, since) && !opts.busy(slug) ? [{ slug, data }] : [];
     });
-    if (due.length === 0) return [];
+    if (due.length === 0 || !opts.canSpend()) return [];
     const check = opts.pass();
     const requested = await Promise.all(due.map(({ slug, data }) => checkOne(check, slug, data)));
     return due.filter((_, i) => requested[i]).map(({ slug }) => slug);

@@ -10,8 +10,8 @@ import { translateFilterSet } from '@/lib/twenty/views/translate';
 import { viewScopeOf } from '@/lib/twenty/views/view-scope';
 
 // A dashboard's `twentyView`: the saved view read when the dashboard loads and kept for the
-// stage-options interval (a change to its filters in Twenty shows from the next refresh after
-// that), translated at every load (a relative date moves with the clock). The scope is the
+// stage-options interval (the metadata watch reads it again each interval while the dashboard is
+// in use, `reread`, and refreshes it when it changed), translated at every load (a relative date moves with the clock). The scope is the
 // view's filters AND the file's `filter`:
 // - group-by sends `viewId` (Twenty applies the view itself) with the file's filter;
 // - every other request (top deals, the aggregate and paging strategies, the webhook predicate)

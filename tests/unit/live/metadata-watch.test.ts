@@ -22,6 +22,7 @@ function watchWith(overrides: Partial<MetadataWatchOptions> & { check?: (slug: s
     inUse: (slug) => slug === 'watched',
     dataOf: () => data,
     busy: () => false,
+    canSpend: () => true,
     pass: () => {
       log.passes += 1;
       return async (slug, d) => {
@@ -78,11 +79,14 @@ describe('the watch on a fake clock', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  test('nobody watching, or a refresh already due: no pass, no call', async () => {
+  test('nobody watching, a refresh already due, or a budget short of calls: no pass, no call', async () => {
     expect(await watchWith({ inUse: () => false }).watch.runOnce()).toEqual([]);
     const busy = watchWith({ busy: () => true });
     expect(await busy.watch.runOnce()).toEqual([]);
     expect(busy.log.passes).toBe(0);
+    const spent = watchWith({ canSpend: () => false, check: async () => 'view' });
+    expect(await spent.watch.runOnce()).toEqual([]);
+    expect(spent.log.passes).toBe(0);
   });
 
   test('a change asks for one refresh per basis: a refused refresh leaves the basis, and is not asked for again', async () => {
