@@ -6,6 +6,7 @@ import type { ReadTracker } from '@/lib/live/read-tracking';
 import type { RealtimeStats } from '@/lib/live/feed';
 import type { WebhookEvent } from '@/lib/live/webhook/payload';
 import type { CallBudget } from '@/lib/twenty/budget';
+import type { MetadataPass } from '@/lib/twenty/metadata-pass';
 
 // The live engine's settings and its face to the rest of the app (see engine.ts).
 
@@ -22,6 +23,11 @@ export type RealtimeOptions = {
   /** Allowed difference between Twenty's clock (updatedAt) and ours. */
   clockSkewMs?: number;
   reconcileAfterErrorMs?: number;
+  /**
+   * Re-reads the saved views and stage options of the dashboards in use every `intervalMs` (the
+   * stage-options interval; 0 = none) and refreshes those where they changed (metadata-watch.ts).
+   */
+  metadataWatch?: { intervalMs: number; pass: () => MetadataPass };
   recordMemoryMax?: number;
   /** Names top deals and ticker lines on the wire (default: this process's random keyer). */
   dealKeys?: DealKeyer;
@@ -37,6 +43,7 @@ export type RealtimeEngine = Required<Loader> & {
   connect(cache: SnapshotCache): void;
   /** Takes one verified delivery (createdAt: its record's, see created-at.ts); returns at once. */
   accept(event: WebhookEvent, createdAt?: string | null): void;
+  /** Starts the reconciler's timer and the metadata watch's. */
   startReconciler(): void;
   stop(): void;
   stats(): RealtimeStats;

@@ -4,6 +4,7 @@ import type { PipelineData, SnapshotContent } from '@/lib/pipeline/types';
 import { buildSnapshotContent } from '@/lib/pipeline/snapshot';
 import type { Basis } from '@/lib/live/exact-update';
 import { timeFrameOf } from '@/lib/live/filter-match';
+import { createMetadataWatch } from '@/lib/live/metadata-watch';
 import { createReconciler } from '@/lib/live/reconciler';
 import { createReadTracker } from '@/lib/live/read-tracking';
 import type { RealtimeEngine, RealtimeOptions } from '@/lib/live/engine-types';
@@ -57,6 +58,22 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
     request: (slug) => scheduler.request(slug),
     intervalMs: opts.reconcileIntervalMs,
     afterErrorMs: opts.reconcileAfterErrorMs ?? Math.min(15_000, opts.reconcileIntervalMs),
+    now,
+  });
+
+  const metadataWatch = createMetadataWatch({
+    slugs: () => feeds.keys(),
+    inUse: (slug, since) => reads.inUse(slug, since),
+    dataOf: (slug) => feeds.get(slug)?.basis?.data,
+    busy: (slug) => (feeds.get(slug)?.loading ?? 0) > 0 || scheduler.isPending(slug),
+    // Half the burst stays for viewers' loads and webhook refreshes; a pass can wait an interval.
+    canSpend: ({ pausedUntil, available, burst } = opts.budget.stats()) => pausedUntil === null && available >= burst / 2,
+    pass: () => {
+      const pass = opts.metadataWatch?.pass();
+      return async (slug, data) => (pass ? pass.changeOf(dashboardOf(slug), data) : null);
+    },
+    request: (slug) => scheduler.request(slug),
+    intervalMs: opts.metadataWatch?.intervalMs ?? 0,
     now,
   });
 
@@ -160,13 +177,17 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
         if (transition || tickerItem) scheduleFlush(feed);
       }
     },
-    startReconciler: () => reconciler.start(),
+    startReconciler() {
+      reconciler.start();
+      metadataWatch.start();
+    },
     stop() {
       reconciler.stop();
+      metadataWatch.stop();
       scheduler.stop();
       for (const feed of feeds.values()) if (feed.batchTimer !== undefined) clearTimeout(feed.batchTimer);
     },
-    stats: () => ({ ...stats, scheduler: scheduler.stats(), memorySize: memory.size(), lag: lag.summary() }),
+    stats: () => ({ ...stats, metadataChanges: metadataWatch.changes(), scheduler: scheduler.stats(), memorySize: memory.size(), lag: lag.summary() }),
     isSettled: () =>
       [...feeds.values()].every((f) => f.loading === 0 && f.pending.length === 0 && f.batchTimer === undefined && !scheduler.isPending(f.slug)),
   };

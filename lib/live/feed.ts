@@ -43,6 +43,8 @@ export type RealtimeStats = {
   /** Deliveries the data already held (the fetch started after the change). */
   reflected: number;
   refreshReasons: Partial<Record<RefreshReason | OutrightRefresh, number>>;
+  /** Refreshes the metadata watch asked for, by what changed (stage options, a view). */
+  metadataChanges?: Record<string, number>;
   refreshesStarted: number;
   exactUpdates: number;
   /** Exact updates turned into refreshes because the basis was behind a peer's snapshot. */

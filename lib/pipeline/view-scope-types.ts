@@ -6,7 +6,7 @@
  * (lib/twenty/views/view-scope.ts): `exact: false` when that predicate cannot reproduce them, and
  * every delivery then asks for a refresh. JSON-safe (it crosses Redis with the data).
  */
-export type ViewScope =
+export type ViewScope = (
   | { viewId: string; exact: false }
   | {
       viewId: string;
@@ -15,4 +15,8 @@ export type ViewScope =
       closeDate: { from: string | null; to: string | null } | null;
       ownerIds: string[] | null;
       minAmountMicros: string | null;
-    };
+    }
+) & {
+  /** The saved view's id and filters as read (not the translation): the metadata watch compares it. */
+  fingerprint?: string;
+};

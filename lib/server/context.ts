@@ -79,6 +79,8 @@ export function buildContext(env: Env): AppContext {
     clockSkewMs: env.WEBHOOK_CLOCK_SKEW_MS,
     // Retries after an upstream error start at the backoff's first step; the cache stretches them.
     reconcileAfterErrorMs: env.UPSTREAM_RETRY_MIN_MS,
+    // Twenty sends no webhook for a view or stage-option change: the dashboards in use re-read them.
+    metadataWatch: { intervalMs: env.STAGE_OPTIONS_TTL_MS, pass: () => twenty.metadataPass() },
     // Top deals and ticker lines are named by keys, not Twenty's ids (one secret for every instance).
     dealKeys: dealKeyerFor(env.SESSION_PASSWORD),
   });

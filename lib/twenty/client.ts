@@ -7,6 +7,7 @@ import type { CallBudget } from '@/lib/twenty/budget';
 import type { Capabilities } from '@/lib/twenty/capabilities';
 import { readCapabilities } from '@/lib/twenty/capabilities-reader';
 import { fetchCreatedWeeks } from '@/lib/twenty/created-fetch';
+import { createMetadataPass, type MetadataPass } from '@/lib/twenty/metadata-pass';
 import { TwentyError } from '@/lib/twenty/errors';
 import { checkStages, dashboardFilterParts, knownStageValues, openStagesOf, stageIn, toFilterInput } from '@/lib/twenty/filters';
 import { createOwnerReader } from '@/lib/twenty/owners';
@@ -44,6 +45,8 @@ export type TwentyClient = {
   fetchPipelineData(dashboard: DashboardConfig, now: Date): Promise<PipelineData>;
   fetchStageOptions(): Promise<StageOptionsResult>;
   capabilities(): Promise<Capabilities>;
+  /** One pass of the metadata watch: stage options and saved views read again, compared with a basis. */
+  metadataPass(): MetadataPass;
   /** Upstream HTTP calls made so far. */
   callCount(): number;
 };
@@ -94,6 +97,10 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
 
   async function stageOptionsForRefresh(): Promise<StageOptionsResult> {
     if (stageCache && Date.now() - stageCache.at < parsed.stageOptionsTtlMs) return stageCache.result;
+    return stageOptionsNow();
+  }
+
+  async function stageOptionsNow(): Promise<StageOptionsResult> {
     const result = await readStageOptions(transport, log);
     stageCache = result.source === 'metadata' ? { at: Date.now(), result } : null;
     return result;
@@ -170,6 +177,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     fetchPipelineData,
     fetchStageOptions: () => readStageOptions(transport, log),
     capabilities,
+    metadataPass: () => createMetadataPass({ readStageOptions: stageOptionsNow, views }),
     callCount: () => transport.callCount(),
   };
 }

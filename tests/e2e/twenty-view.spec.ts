@@ -7,7 +7,8 @@ import { E2E_HEALTH_HEADERS } from './support/stacks';
 
 // A dashboard scoped by a saved Twenty view (`twentyView`, issue 13): its page, embed and TV show
 // the totals this test asks Twenty itself for with `opportunitiesGroupBy(viewId:)`; it follows a
-// deal changed in the CRM live, and a change to the view's filters made in Twenty as a CRM user.
+// deal changed in the CRM live, and a change to the view's filters made in Twenty as a CRM user
+// (on a TV never reloaded too, with a stage renamed in the metadata: the app's metadata watch).
 // Views the app cannot use (a name two views share, a name no view has, any view on v0.55) mark
 // only their dashboard refused.
 
@@ -113,6 +114,43 @@ test.describe('a dashboard scoped by a saved view (2.21)', () => {
     } finally {
       await update(stageFilter.value);
     }
+  });
+
+  test('a TV never reloaded follows a change to the view and a renamed stage within the stage-options interval', async ({ page, crm }) => {
+    // Twenty sends no webhook for either: the app's metadata watch re-reads them every 1 s here.
+    test.setTimeout(90_000);
+    const viewId = await viewNamed(crm, VIEW);
+    const filters = (await crm.graphql('/metadata', 'query($v: String) { getViewFilters(viewId: $v) { id operand value } }', { v: viewId })) as { getViewFilters: { id: string; operand: string; value: unknown }[] };
+    const stageFilter = filters.getViewFilters.find((f) => f.operand === 'IS');
+    if (!stageFilter) throw new Error('"Big deals" has no stage filter');
+    const update = (value: unknown) => crm.graphql('/metadata', 'mutation($i: UpdateViewFilterInput!) { updateViewFilter(input: $i) { id } }', { i: { id: stageFilter.id, update: { value } } });
+    const field = await crm.stageField();
+    const tvRows = () =>
+      page.locator('[data-testid="tv-stage-list"] [data-testid="stage-row"]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-stage'), r.querySelector('span')?.textContent, r.querySelector('.count')?.textContent]));
+    const labels = new Map(field.options.map((o) => [o.value, o.label]));
+    const rowsOf = (want: Totals) => STAGES.map((s) => [s, labels.get(s), (want.get(s)?.count ?? 0).toLocaleString('en-US')]);
+    // A few times the stack's 1 s interval: the pass, the refresh it asks for, the live push.
+    const WITHIN = { timeout: 10_000 };
+
+    await page.goto(`/tv/${SLUG}?view=stages`);
+    await expect.poll(tvRows).toEqual(rowsOf(await viewTotals(crm, viewId)));
+    await page.evaluate(() => Object.assign(window, { __notReloaded: true }));
+    try {
+      await update('["CUSTOMER"]');
+      const narrowed = await viewTotals(crm, viewId);
+      expect(narrowed.get('PROPOSAL')?.count ?? 0).toBe(0);
+      await expect.poll(tvRows, WITHIN).toEqual(rowsOf(narrowed));
+
+      labels.set('PROPOSAL', 'Proposal sent');
+      await crm.setStageOptions(field.id, field.options.map((o) => (o.value === 'PROPOSAL' ? { ...o, label: 'Proposal sent' } : o)));
+      await expect.poll(tvRows, WITHIN).toEqual(rowsOf(narrowed));
+    } finally {
+      await update(stageFilter.value);
+      await crm.setStageOptions(field.id, field.options);
+    }
+    labels.set('PROPOSAL', field.options.find((o) => o.value === 'PROPOSAL')?.label ?? '');
+    await expect.poll(tvRows, WITHIN).toEqual(rowsOf(await viewTotals(crm, viewId)));
+    expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
   });
 
   test('a name two views share and a name no view has are refused; the others serve', async ({ request, crm }) => {

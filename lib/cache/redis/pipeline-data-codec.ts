@@ -35,9 +35,10 @@ const deal = z.object({
 });
 
 // A saved view's scope (lib/pipeline/types ViewScope) is JSON already; without it a peer's data
-// cannot place a delivery for a view dashboard and refreshes instead.
+// cannot place a delivery for a view dashboard and refreshes instead. The fingerprint lets a peer's
+// metadata watch tell whether the view changed since this data was fetched.
 const viewScope = z.union([
-  z.object({ viewId: z.string(), exact: z.literal(false) }),
+  z.object({ viewId: z.string(), exact: z.literal(false), fingerprint: z.string().optional() }),
   z.object({
     viewId: z.string(),
     exact: z.literal(true),
@@ -45,6 +46,7 @@ const viewScope = z.union([
     closeDate: z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable(),
     ownerIds: z.array(z.string()).nullable(),
     minAmountMicros: z.string().regex(/^-?\d+$/).nullable(),
+    fingerprint: z.string().optional(),
   }),
 ]);
 const createdWeeks = z.object({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import type { ViewScope } from '@/lib/pipeline/types';
 import { TwentyError } from '@/lib/twenty/errors';
@@ -9,8 +10,8 @@ import { translateFilterSet } from '@/lib/twenty/views/translate';
 import { viewScopeOf } from '@/lib/twenty/views/view-scope';
 
 // A dashboard's `twentyView`: the saved view read when the dashboard loads and kept for the
-// stage-options interval (a change to its filters in Twenty shows from the next refresh after
-// that), translated at every load (a relative date moves with the clock). The scope is the
+// stage-options interval (the metadata watch reads it again each interval while the dashboard is
+// in use, `reread`, and refreshes it when it changed), translated at every load (a relative date moves with the clock). The scope is the
 // view's filters AND the file's `filter`:
 // - group-by sends `viewId` (Twenty applies the view itself) with the file's filter;
 // - every other request (top deals, the aggregate and paging strategies, the webhook predicate)
@@ -40,17 +41,35 @@ export function translationRefusal(slug: string, view: Pick<SavedView, 'id' | 'n
   );
 }
 
+const sortedById = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/**
+ * The saved view as read: its id, filters, groups and search text (their order does not change
+ * what they select). Not the translation, which moves with the clock for relative dates: the
+ * metadata watch compares this with the basis's to ask for a refresh only when the view changed.
+ */
+export function viewFingerprint(view: Pick<SavedView, 'id' | 'filterSet'>): string {
+  const { filters, groups, anyFieldFilterValue } = view.filterSet;
+  const canonical = JSON.stringify([view.id, sortedById(filters), sortedById(groups), anyFieldFilterValue]);
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
+}
+
 /** The view's translation at `now`, or the dashboard's refusal. */
 export function dashboardViewOf(slug: string, view: SavedView, fields: OpportunityFields['fields'], now: Date): DashboardView {
   // Twenty's server reads a zoneless date in its own zone: UTC, as the captured server ran.
   const translation = translateFilterSet(view.filterSet, { fields, now, zone: 'UTC' });
   if (!translation.ok) throw translationRefusal(slug, view, translation.refusal);
-  return { view, part: translation.filter, scope: viewScopeOf(view.id, translation.filter, view.filterSet) };
+  return { view, part: translation.filter, scope: { ...viewScopeOf(view.id, translation.filter, view.filterSet), fingerprint: viewFingerprint(view) } };
 }
 
 export type DashboardViews = {
   /** The dashboard's view at `now`; null without `twentyView`. */
   resolve(dashboard: Pick<DashboardConfig, 'slug' | 'twentyView'>, now: Date): Promise<DashboardView | null>;
+  /**
+   * The view `ref` read again now (one call; the opportunity's object id as last read), kept for
+   * the next load. A failed look-up is the dashboard's refusal, as `resolve` throws it.
+   */
+  reread(dashboard: Pick<DashboardConfig, 'slug'>, ref: string): Promise<SavedView>;
 };
 
 type Kept<T> = { at: number; value: T };
@@ -68,12 +87,18 @@ export function createDashboardViews(opts: { transport: Transport; ttlMs: number
     return value;
   }
 
-  async function viewNamed(ref: string, objectId: string): Promise<SavedView> {
+  async function viewNamed(ref: string, objectId: string, force = false): Promise<SavedView> {
     const kept = views.get(ref);
-    if (fresh(kept)) return kept.value;
-    const value = await readView(opts.transport, ref, objectId);
-    views.set(ref, { at: clock(), value });
-    return value;
+    if (!force && fresh(kept)) return kept.value;
+    try {
+      const value = await readView(opts.transport, ref, objectId);
+      views.set(ref, { at: clock(), value });
+      return value;
+    } catch (err) {
+      // A failed look-up is not kept: the next load (the refused retry) reads again.
+      views.delete(ref);
+      throw err;
+    }
   }
 
   return {
@@ -84,8 +109,17 @@ export function createDashboardViews(opts: { transport: Transport; ttlMs: number
         const { objectMetadataId, fields: byId } = await opportunityFields();
         return dashboardViewOf(dashboard.slug, await viewNamed(ref, objectMetadataId), byId, now);
       } catch (err) {
-        // A failed look-up is not kept: the next load (the refused retry) reads again.
+        // A failed look-up or a refused translation is not kept: the refused retry reads again.
         views.delete(ref);
+        throw viewLookupRefusal(dashboard.slug, err);
+      }
+    },
+    async reread(dashboard, ref) {
+      try {
+        // The object's id does not change with a view: any fields map read before will do.
+        const objectMetadataId = fields?.value.objectMetadataId ?? (await opportunityFields()).objectMetadataId;
+        return await viewNamed(ref, objectMetadataId, true);
+      } catch (err) {
         throw viewLookupRefusal(dashboard.slug, err);
       }
     },
