@@ -1,6 +1,7 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import type { CreatedWeeks, PipelineData } from '@/lib/pipeline/types';
 import { matchesScope } from '@/lib/live/filter-match';
+import { weekKeyOf } from '@/lib/pipeline/weeks';
 import type { RecordState } from '@/lib/live/record-state';
 import { createdBucketOf, frameOfWeeks, mergeCreated, trendScopeOf } from '@/lib/twenty/created-weeks';
 
@@ -20,7 +21,8 @@ export function moveCreated(
   opts: { now: Date; knownStages: ReadonlySet<string>; fetched: Pick<PipelineData, 'view'> },
 ): CreatedWeeks | null {
   const frame = frameOfWeeks(created.weeks, dashboard.timeZone);
-  if (!frame) return null;
+  // Weeks read by a peer before the week rolled over, adopted after it: only a fetch moves them.
+  if (!frame || created.weeks.at(-1) !== weekKeyOf(opts.now, dashboard.timeZone, dashboard.weekStart)) return null;
   const scope = trendScopeOf(dashboard, opts.now, opts.fetched);
   const bucketOf = (state: RecordState | null) => {
     if (state === null) return null;

@@ -46,7 +46,8 @@ export type RefreshReason =
   | 'filter_undecidable'
   | 'groups'
   | 'top_deals'
-  | 'owners';
+  | 'owners'
+  | 'created';
 
 export type Outcome =
   /** `learned`: the deal's state in the new data is now known exactly (remember it in `applied`). */
@@ -81,11 +82,16 @@ export function applyTransition(basis: Basis, t: Transition, dashboard: Dashboar
   const prior = priorIn(basis, t, opts.clockSkewMs);
   if (prior !== null && 'kind' in prior) {
     if (prior.kind !== 'refresh' || t.action !== 'updated' || !touchesOnlyDisplayFields(t.updatedFields)) return prior;
+    // A saved view the webhook predicate cannot read may filter by name or company (search text,
+    // CONTAINS, company IS): a rename can move the deal into or out of it.
+    if (fetchedScopeOf(dashboard, data, opts.now).view === 'undecidable') return prior;
     // Name or company only: no total can move, whatever the earlier state was.
     const topDeals = refreshListedFields(data.topDeals, t.next, fields, t.updatedFields ?? []);
     return topDeals ? { kind: 'applied', data: { ...data, topDeals }, learned: false } : refresh('top_deals');
   }
   if (data.stageOptionsSource !== 'metadata') return refresh('stage_options');
+  // Data from before the trend (a peer on older code, an old cache) cannot gain it by deltas.
+  if (dashboard.trend && !data.created) return refresh('created');
 
   const knownStages = new Set(data.stageOptions.map((o) => o.value));
   const scope = fetchedScopeOf(dashboard, data, opts.now);
@@ -108,6 +114,6 @@ export function applyTransition(basis: Basis, t: Transition, dashboard: Dashboar
   );
   if (!topDeals) return refresh('top_deals');
   const created = data.created ? moveCreated(data.created, { state: prior }, { state: t.next }, dashboard, { now: opts.now, knownStages, fetched: data }) : undefined;
-  if (created === null) return refresh('groups');
+  if (created === null) return refresh('created');
   return { kind: 'applied', data: { ...data, groups, topDeals, ...(created ? { created } : {}) }, learned: true };
 }

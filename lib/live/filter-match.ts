@@ -14,24 +14,20 @@ export type Match = ScopeMatch;
 
 /**
  * Everything time-dependent a fetch baked into its data: the resolved close-date window, the
- * month window the aggregate strategy details and the trend's current week (its 12 weeks move
- * with it). When it differs between the fetch and now, the data cannot be adjusted exactly.
+ * month window the aggregate strategy details and, for a dashboard with the trend, the current
+ * week (its 12 weeks move with it). When it differs between the fetch and now, the data cannot be
+ * adjusted exactly.
  */
 export function timeFrameOf(dashboard: DashboardConfig, now: Date): string {
   const range = dealScopeOf(dashboard, now).closeDate;
   const months = snapshotMonthWindow(now, dashboard.timeZone, dashboard.period);
-  const week = weekKeyOf(now, dashboard.timeZone, dashboard.weekStart);
+  const week = dashboard.trend ? weekKeyOf(now, dashboard.timeZone, dashboard.weekStart) : null;
   return JSON.stringify([range?.from?.toISOString() ?? null, range?.to?.toISOString() ?? null, months.first, months.last, week]);
 }
 
 /** In the scope's totals? `knownStages`: stage values the fetch used (metadata options). */
 export function matchesScope(state: RecordState | undefined, scope: DealScope, knownStages: ReadonlySet<string>): Match {
   return isLive(state) ? inScope(scope, state, knownStages) : false;
-}
-
-/** In the dashboard's totals at `now`. */
-export function matchesFilter(state: RecordState | undefined, dashboard: DashboardConfig, now: Date, knownStages: ReadonlySet<string>): Match {
-  return matchesScope(state, dealScopeOf(dashboard, now), knownStages);
 }
 
 /** A candidate for the top-deals list: in the filter and in an open stage. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import { timeFrameOf } from '@/lib/live/filter-match';
 import { applyTransition, type Basis, type Outcome, type Transition } from '@/lib/live/exact-update';
 import type { RecordState } from '@/lib/live/record-state';
 import type { CreatedWeeks } from '@/lib/pipeline/types';
@@ -99,7 +100,7 @@ describe('the trend under webhooks', () => {
     // Known to be new (created after the fetch) only through an applied state, so learn one first.
     const x = fresh('x');
     const known = step(basis, d, 'created', x);
-    expect(apply(known, d, 'updated', { ...x, createdAt: null, stage: 'MEETING', updatedAt: iso(AFTER + 1_000) }, NOW, ['stage'])).toEqual({ kind: 'refresh', reason: 'groups' });
+    expect(apply(known, d, 'updated', { ...x, createdAt: null, stage: 'MEETING', updatedAt: iso(AFTER + 1_000) }, NOW, ['stage'])).toEqual({ kind: 'refresh', reason: 'created' });
   });
 
   test('a deal the fetch counted changes: its earlier state is unknown, so refresh', () => {
@@ -113,6 +114,24 @@ describe('the trend under webhooks', () => {
     expect(apply(basis, d, 'created', fresh('x'), nextMonday)).toEqual({ kind: 'refresh', reason: 'time_frame' });
     // Sunday evening in Berlin is still the same week.
     expect(apply(basis, d, 'created', fresh('x'), new Date('2026-06-21T21:30:00Z')).kind).toBe('applied');
+  });
+
+  test('weeks a peer read before the rollover, adopted after it: refresh, not a deal dropped from this week', () => {
+    const nextMonday = new Date('2026-06-22T08:00:00Z');
+    const adopted = { ...basisWith(base, d), frame: timeFrameOf(d, nextMonday) };
+    expect(apply(adopted, d, 'created', fresh('x'), nextMonday)).toEqual({ kind: 'refresh', reason: 'created' });
+  });
+
+  test('data without the trend (a peer on older code) for a dashboard with it: refresh', () => {
+    const basis = basisOf(oracle(base, d), d);
+    expect(basis.data.created).toBeUndefined();
+    expect(apply(basis, d, 'created', fresh('x'))).toEqual({ kind: 'refresh', reason: 'created' });
+  });
+
+  test('only a dashboard with the trend has the week in its time frame', () => {
+    const [sunday, monday] = [new Date('2026-06-21T12:00:00Z'), new Date('2026-06-22T12:00:00Z')];
+    expect(timeFrameOf(board(), sunday)).toBe(timeFrameOf(board(), monday));
+    expect(timeFrameOf(board({ trend: true }), sunday)).not.toBe(timeFrameOf(board({ trend: true }), monday));
   });
 
   test('a dashboard without the trend carries none, and webhooks add none', () => {

@@ -69,6 +69,16 @@ describe('a view the predicate cannot read: a refresh', () => {
     expect(apply(basis, viewBoard, created('x', { stage: 'PROPOSAL', amountMicros: 300_000n * M }))).toEqual({ kind: 'refresh', reason: 'filter_undecidable' });
   });
 
+  test('a rename of a deal the data holds: exact for a view the predicate reads, a refresh for one it cannot (it may filter by name)', () => {
+    const rename = (view: ViewScope) => {
+      const basis = basisOf(withView(oracle(base, equivalent), view), viewBoard);
+      const next = record('a', { stage: 'PROPOSAL', amountMicros: 200_000n * M, name: 'Acme renewal', updatedAt: iso(AFTER) });
+      return applyTransition(basis, { action: 'updated', next, updatedFields: ['name'], ambiguous: false }, viewBoard, { now: NOW, clockSkewMs: SKEW });
+    };
+    expect(rename(bigDeals)).toMatchObject({ kind: 'applied', learned: false });
+    expect(rename(newOrHuge)).toEqual({ kind: 'refresh', reason: 'unknown_prior' });
+  });
+
   test('a deal the file filter already leaves out is decided without the view', () => {
     const narrowed = board({ twentyView: 'New or huge', filter: { stages: ['CUSTOMER'] } });
     const basis = basisOf(withView(oracle([], board({ filter: { stages: ['CUSTOMER'] } })), newOrHuge), narrowed);
