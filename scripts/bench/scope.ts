@@ -18,26 +18,28 @@ const flags = z
   .parse(Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((pair) => pair.trim().split(/\s+/))));
 
 const BASELINE = { currency: 'USD', rates: { EUR: '1.08' }, fields: ['name', 'amount', 'stage'] };
-const SALES_FLOOR = { ...BASELINE, twentyView: 'Big deals', fields: ['name', 'amount', 'stage', 'owner'], goal: { amount: '5000000' }, weekStart: 'monday' };
+const SALES_FLOOR = { ...BASELINE, twentyView: 'Big deals', fields: ['name', 'amount', 'stage', 'owner'], goal: { amount: '5000000' }, trend: true, weekStart: 'monday' };
 
-type Calls = { calls: number; rootFields: number };
+type Calls = { calls: number; rootFields: number; described: string[] };
 type Run = { name: string; strategy: string; first: Calls & { ms: number }; refreshes: (Calls & { ms: number })[] };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const requestLog = z.object({ requests: z.array(z.object({ rootFields: z.array(z.string()), keyIndex: z.number().optional() })) });
-const snapshotBody = z.object({ version: z.string(), strategy: z.string() });
+const requestLog = z.object({ requests: z.array(z.object({ endpoint: z.string(), rootFields: z.array(z.string()), keyIndex: z.number().optional() })) });
+const snapshotBody = z.object({ version: z.string(), strategy: z.string(), stages: z.array(z.object({ value: z.string(), count: z.number() })) });
+const countOf = (body: z.infer<typeof snapshotBody>, stage: string) => body.stages.find((s) => s.value === stage)?.count ?? 0;
 const dealsPage = z.object({ opportunities: z.object({ edges: z.array(z.object({ node: z.object({ id: z.string(), stage: z.string() }) })) }) });
 
 async function appCalls(stack: BenchStack): Promise<Calls> {
   const response = await fetch(`${stack.sandboxUrl}/__sandbox/requests`, { headers: { authorization: `Bearer ${stack.userKey}` } });
   const mine = requestLog.parse(await response.json()).requests.filter((r) => r.keyIndex === 0);
-  return { calls: mine.length, rootFields: mine.reduce((n, r) => n + r.rootFields.length, 0) };
+  const described = mine.map((r) => `${r.endpoint} ${r.rootFields.join('+') || '(introspection)'}`);
+  return { calls: mine.length, rootFields: mine.reduce((n, r) => n + r.rootFields.length, 0), described };
 }
 
-/** The app's calls once none has come for 1.5 s (a refresh in flight has finished). */
+/** The app's calls once none has come for 3 s (a refresh in flight has finished). */
 async function settledCalls(stack: BenchStack): Promise<Calls> {
   let calls = await appCalls(stack);
-  for (let quietSince = Date.now(); Date.now() - quietSince < 1_500; ) {
+  for (let quietSince = Date.now(); Date.now() - quietSince < 3_000; ) {
     await sleep(200);
     const now = await appCalls(stack);
     if (now.calls !== calls.calls) quietSince = Date.now();
@@ -64,7 +66,7 @@ async function crm(stack: BenchStack, query: string, variables: Record<string, u
   return body.data;
 }
 
-const delta = (after: Calls, before: Calls): Calls => ({ calls: after.calls - before.calls, rootFields: after.rootFields - before.rootFields });
+const delta = (after: Calls, before: Calls): Calls => ({ calls: after.calls - before.calls, rootFields: after.rootFields - before.rootFields, described: after.described.slice(before.calls) });
 
 async function measure(name: string, dashboard: Record<string, unknown>): Promise<Run> {
   const stack = await startBenchStack({ opportunities: flags.opportunities, version: '2.21', dashboard, appEnv: { LOG_LEVEL: 'error' } });
@@ -84,10 +86,11 @@ async function measure(name: string, dashboard: Record<string, unknown>): Promis
     const refreshes: Run['refreshes'] = [];
     for (const { node } of page.opportunities.edges) {
       const before = await settledCalls(stack);
-      const version = body.version;
+      // The move shows once CUSTOMER counts one more deal (a ticker line alone also changes the version).
+      const won = countOf(body, 'CUSTOMER') + 1;
       await crm(stack, `mutation Move($id: UUID!) { updateOpportunity(id: $id, data: { stage: CUSTOMER }) { id } }`, { id: node.id });
       const answered = performance.now();
-      while (body.version === version) {
+      while (countOf(body, 'CUSTOMER') !== won) {
         if (performance.now() - answered > 60_000) throw new Error('no new snapshot within 60 s of a move');
         await sleep(20);
         body = (await snapshot(stack)) ?? body;
@@ -95,6 +98,7 @@ async function measure(name: string, dashboard: Record<string, unknown>): Promis
       const ms = performance.now() - answered;
       refreshes.push({ ...delta(await settledCalls(stack), before), ms });
     }
+    console.log(`${name}: first snapshot ${first.described.join(', ')}; refreshes ${refreshes.map((r) => r.described.join(', ')).join(' | ')}`);
     return { name, strategy: body.strategy, first, refreshes };
   } finally {
     await stack.stop();
