@@ -18,7 +18,7 @@ import { fetchWithGroupBy } from '@/lib/twenty/strategy-group-by';
 import { fetchWithPaging } from '@/lib/twenty/strategy-paging';
 import { toDeals, topDealsDocument, topDealsFieldSchema, topDealsLimitOf } from '@/lib/twenty/top-deals';
 import { createTransport, type Log } from '@/lib/twenty/transport';
-import { createDashboardViews } from '@/lib/twenty/views/dashboard-view';
+import { createDashboardViews, withViewPart } from '@/lib/twenty/views/dashboard-view';
 
 // The app's one door to Twenty: capabilities learned once, stage options, and the fetch
 // strategy that turns a dashboard into PipelineData in as few calls as the server allows.
@@ -139,7 +139,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     const filterCtx = { caps, knownStages: known, now, log };
     const fileParts = dashboardFilterParts(dashboard, filterCtx);
     // The saved view's filters AND the file's: as its translation everywhere, as `viewId` in group-by.
-    const filterParts = view?.part ? [...fileParts, view.part] : fileParts;
+    const filterParts = withViewPart(fileParts, view);
     const stages = dashboard.filter.stages ? checkStages(dashboard.filter.stages, known, 'filter.stages', () => {}) : (known ?? optionValues);
     const openStages = openStagesOf(dashboard, stages);
     const ctx: StrategyContext = {
@@ -159,7 +159,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     const result = await runStrategy(ctx, parsed.forceStrategy ?? defaultStrategy(caps));
     const topDeals = result.topDeals ?? (await readTopDeals(ctx));
     const owners = await ownersOf(ctx, result);
-    const created = dashboard.trend ? await fetchCreatedWeeks(ctx, result.strategy, { aliases, detail: parsed.monthDetail, filterCtx, viewParts: view?.part ? [view.part] : [] }) : undefined;
+    const created = dashboard.trend ? await fetchCreatedWeeks(ctx, result.strategy, { aliases, detail: parsed.monthDetail, filterCtx, viewParts: withViewPart([], view) }) : undefined;
     return {
       stageOptions: stageOptions.options,
       stageOptionsSource: stageOptions.source,

@@ -29,6 +29,14 @@ export type DashboardView = {
   scope: ViewScope;
 };
 
+/**
+ * The dashboard's scope as filter parts: the file's filter AND the view's translation, as every
+ * request but group-by's sends it (group-by sends `viewId` with the file's parts alone).
+ */
+export function withViewPart(fileParts: readonly FilterPart[], view: Pick<DashboardView, 'part'> | null): FilterPart[] {
+  return view?.part ? [...fileParts, view.part] : [...fileParts];
+}
+
 /** The refusal of dashboard `slug` for a lookup that failed; other errors pass through unchanged. */
 export function viewLookupRefusal(slug: string, err: unknown): unknown {
   return err instanceof ViewLookupError ? new TwentyError('rejected', `dashboard ${slug}: ${err.message}`) : err;
