@@ -42,11 +42,19 @@ export function viewLookupRefusal(slug: string, err: unknown): unknown {
   return err instanceof ViewLookupError ? new TwentyError('rejected', `dashboard ${slug}: ${err.message}`) : err;
 }
 
+/** The dashboard's refusal for a view whose filters cannot be translated; the check reads `refusal`. */
+export class ViewTranslationRefusal extends TwentyError {
+  constructor(
+    slug: string,
+    view: Pick<SavedView, 'id' | 'name'>,
+    readonly refusal: Refusal,
+  ) {
+    super('rejected', `dashboard ${slug}: saved view "${view.name}" (${view.id}): its filters cannot be applied exactly (${refusal.reason}: ${refusal.message})`);
+  }
+}
+
 export function translationRefusal(slug: string, view: Pick<SavedView, 'id' | 'name'>, refusal: Refusal): TwentyError {
-  return new TwentyError(
-    'rejected',
-    `dashboard ${slug}: saved view "${view.name}" (${view.id}): its filters cannot be applied exactly (${refusal.reason}: ${refusal.message})`,
-  );
+  return new ViewTranslationRefusal(slug, view, refusal);
 }
 
 const sortedById = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
