@@ -86,6 +86,8 @@ export type DashboardViews = {
    * the next load. A failed look-up is the dashboard's refusal, as `resolve` throws it.
    */
   reread(dashboard: Pick<DashboardConfig, 'slug'>, ref: string): Promise<SavedView>;
+  /** Drops the dashboard's kept view (edited in Twenty, as a refresh found): the next `resolve` reads it. */
+  forget(dashboard: Pick<DashboardConfig, 'twentyView'>): void;
 };
 
 type Kept<T> = { at: number; value: T };
@@ -138,6 +140,9 @@ export function createDashboardViews(opts: { transport: Transport; ttlMs: number
       } catch (err) {
         throw viewLookupRefusal(dashboard.slug, err);
       }
+    },
+    forget(dashboard) {
+      if (dashboard.twentyView !== undefined) views.delete(dashboard.twentyView);
     },
   };
 }
