@@ -7,8 +7,10 @@ import type { DealGroup, OwnerData, OwnerSummary } from '@/lib/pipeline/types';
 // The owners leaderboard. Each owner's figures are the KPIs computed over that owner's buckets
 // alone (computeKpis), so "open" is kpis.openValue's rule (open stages in scope) and "won" is
 // kpis.wonThisPeriod's (won stages, close date in a month of the period), with the same
-// conversion: currencies without a rate stay apart in `other`. Summed over owners, both equal
-// the dashboard's own tiles.
+// conversion: currencies without a rate stay apart in `other`. Summed over owners, the counts
+// and the unconverted amounts equal the dashboard's own tiles; a converted total is rounded once
+// per owner and currency, so the owners' sum may differ from the tile by up to one micro per
+// owner per converted currency.
 
 export const NO_OWNER_NAME = 'No owner';
 /** A member id Twenty's workspaceMembers no longer answers for (a removed member). */

@@ -9,16 +9,16 @@ import { readCapabilities } from '@/lib/twenty/capabilities-reader';
 import { fetchCreatedWeeks } from '@/lib/twenty/created-fetch';
 import { createMetadataPass, type MetadataPass } from '@/lib/twenty/metadata-pass';
 import { TwentyError } from '@/lib/twenty/errors';
-import { checkStages, dashboardFilterParts, knownStageValues, openStagesOf, stageIn, toFilterInput } from '@/lib/twenty/filters';
 import { createOwnerReader } from '@/lib/twenty/owners';
+import { refreshContext, type RefreshContext } from '@/lib/twenty/refresh-context';
 import { readStageOptions, type StageOptionsResult } from '@/lib/twenty/stage-options';
 import { fetchWithAggregates } from '@/lib/twenty/strategy-aggregate';
 import type { StrategyContext, StrategyResult } from '@/lib/twenty/strategy-context';
 import { fetchWithGroupBy } from '@/lib/twenty/strategy-group-by';
 import { fetchWithPaging } from '@/lib/twenty/strategy-paging';
-import { toDeals, topDealsDocument, topDealsFieldSchema, topDealsLimitOf } from '@/lib/twenty/top-deals';
+import { toDeals, topDealsDocument, topDealsFieldSchema } from '@/lib/twenty/top-deals';
 import { createTransport, type Log } from '@/lib/twenty/transport';
-import { createDashboardViews } from '@/lib/twenty/views/dashboard-view';
+import { createDashboardViews, withViewPart } from '@/lib/twenty/views/dashboard-view';
 
 // The app's one door to Twenty: capabilities learned once, stage options, and the fetch
 // strategy that turns a dashboard into PipelineData in as few calls as the server allows.
@@ -116,50 +116,41 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     return toDeals(data.topDeals, ctx.topDealsLimit, log);
   }
 
-  async function runStrategy(ctx: StrategyContext, strategy: FetchStrategy): Promise<StrategyResult & { strategy: FetchStrategy }> {
-    if (strategy === 'paging') return { ...(await fetchWithPaging(ctx)), strategy };
-    if (strategy === 'aggregate') return { ...(await fetchWithAggregates(ctx, aliases, parsed.monthDetail)), strategy };
+  async function runStrategy(first: RefreshContext, strategy: FetchStrategy, again: () => Promise<RefreshContext>): Promise<StrategyResult & { strategy: FetchStrategy; used: RefreshContext }> {
+    if (strategy === 'paging') return { ...(await fetchWithPaging(first.ctx)), strategy, used: first };
+    if (strategy === 'aggregate') return { ...(await fetchWithAggregates(first.ctx, aliases, parsed.monthDetail)), strategy, used: first };
+    let used = first;
     try {
-      const result = await fetchWithGroupBy(ctx);
-      if (result.verified || parsed.forceStrategy === 'groupBy') return { ...result, strategy };
+      let result = await fetchWithGroupBy(used.ctx);
+      if (!result.verified && used.ctx.view) {
+        // A saved view edited in Twenty since it was kept: `viewId` applies its new filters, the
+        // kept translation (top deals' open count) the old ones. Read it again and run once more.
+        used = await again();
+        result = await fetchWithGroupBy(used.ctx);
+      }
+      if (result.verified || parsed.forceStrategy === 'groupBy') return { ...result, strategy, used };
       log({ level: 'warn', event: 'twenty.strategy_fallback', from: 'groupBy', to: 'aggregate', reason: 'groups do not add up' });
     } catch (err) {
-      if (!groupByUnavailable(err, ctx.caps) || parsed.forceStrategy === 'groupBy') throw err;
-      ctx.caps.groupBy = false;
+      if (!groupByUnavailable(err, used.ctx.caps) || parsed.forceStrategy === 'groupBy') throw err;
+      used.ctx.caps.groupBy = false;
       log({ level: 'info', event: 'twenty.strategy_fallback', from: 'groupBy', to: 'aggregate', reason: 'no groupBy on this server', message: err instanceof Error ? err.message : '' });
     }
-    return { ...(await fetchWithAggregates(ctx, aliases, parsed.monthDetail)), strategy: 'aggregate' };
+    return { ...(await fetchWithAggregates(used.ctx, aliases, parsed.monthDetail)), strategy: 'aggregate', used };
   }
 
   async function fetchPipelineData(dashboard: DashboardConfig, now: Date): Promise<PipelineData> {
     const fetchedAt = new Date().toISOString();
     const [caps, stageOptions, view] = await Promise.all([capabilities(), stageOptionsForRefresh(), views.resolve(dashboard, now)]);
-    const optionValues = stageOptions.options.map((o) => o.value);
-    const known = knownStageValues(caps, { values: optionValues, fromMetadata: stageOptions.source === 'metadata' });
-    const filterCtx = { caps, knownStages: known, now, log };
-    const fileParts = dashboardFilterParts(dashboard, filterCtx);
-    // The saved view's filters AND the file's: as its translation everywhere, as `viewId` in group-by.
-    const filterParts = view?.part ? [...fileParts, view.part] : fileParts;
-    const stages = dashboard.filter.stages ? checkStages(dashboard.filter.stages, known, 'filter.stages', () => {}) : (known ?? optionValues);
-    const openStages = openStagesOf(dashboard, stages);
-    const ctx: StrategyContext = {
-      transport,
-      caps,
-      budget,
-      log,
-      dashboard,
-      now,
-      filterParts,
-      stages,
-      openStages,
-      openFilter: openStages.length > 0 ? toFilterInput([...filterParts, stageIn(openStages)]) : null,
-      topDealsLimit: topDealsLimitOf(dashboard),
-      view: view && caps.groupByArgs.includes('viewId') ? { id: view.view.id, fileParts } : null,
+    const inputs = { transport, caps, budget, log, stageOptions };
+    const again = async () => {
+      views.forget(dashboard);
+      return refreshContext(dashboard, now, await views.resolve(dashboard, now), inputs);
     };
-    const result = await runStrategy(ctx, parsed.forceStrategy ?? defaultStrategy(caps));
+    const result = await runStrategy(refreshContext(dashboard, now, view, inputs), parsed.forceStrategy ?? defaultStrategy(caps), again);
+    const { ctx, filterCtx, view: usedView } = result.used;
     const topDeals = result.topDeals ?? (await readTopDeals(ctx));
     const owners = await ownersOf(ctx, result);
-    const created = dashboard.trend ? await fetchCreatedWeeks(ctx, result.strategy, { aliases, detail: parsed.monthDetail, filterCtx, viewParts: view?.part ? [view.part] : [] }) : undefined;
+    const created = dashboard.trend ? await fetchCreatedWeeks(ctx, result.strategy, { aliases, detail: parsed.monthDetail, filterCtx, viewParts: withViewPart([], usedView) }) : undefined;
     return {
       stageOptions: stageOptions.options,
       stageOptionsSource: stageOptions.source,
@@ -169,7 +160,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
       ...(owners ? { owners } : {}),
       ...(created ? { created } : {}),
       fetchedAt,
-      ...(view ? { view: view.scope } : {}),
+      ...(usedView ? { view: usedView.scope } : {}),
     };
   }
 

@@ -16,7 +16,8 @@ import type { StrategyContext } from '@/lib/twenty/strategy-context';
 // with a DST change deals within an hour of the boundary land in the neighbouring week (and the
 // key prints the day before: sandbox/query/date-buckets.ts). Local days are exact in every zone
 // and for every week start, and agree with the paging and webhook paths to the deal. 84 days ×
-// currencies stays far below the group limit.
+// currencies fit a server that takes `limit`; one without it cuts at 50 groups, and a full page
+// is no answer: the trend is then read by paging (created-fetch.ts).
 
 export const CREATED_GROUP_BY_DIMENSIONS = '[{ createdAt: { granularity: DAY, timeZone: $timeZone } }, { amount: { currencyCode: true } }]';
 

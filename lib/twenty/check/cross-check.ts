@@ -6,7 +6,7 @@ import { explainDashboardFailure } from '@/lib/twenty/check/explain';
 import type { RootFieldMeter } from '@/lib/twenty/check/meter';
 import { countMatching } from '@/lib/twenty/check/probes';
 import { row, type Row } from '@/lib/twenty/check/report';
-import { scopeFilter } from '@/lib/twenty/check/scope';
+import { dashboardScope } from '@/lib/twenty/check/scope';
 import type { TwentyClient } from '@/lib/twenty/client';
 import type { Transport } from '@/lib/twenty/transport';
 
@@ -59,7 +59,7 @@ export async function crossCheck(runs: readonly DashboardRun[], deps: CrossCheck
     }
     if (pick.data && deps.meter.remaining() >= 1) {
       attempt = "Twenty's count for the filter";
-      const counted = await countMatching(deps.transport, scopeFilter(pick.dashboard, deps.caps, deps.known, deps.now, () => {}));
+      const counted = await countMatching(deps.transport, await dashboardScope(pick.dashboard, deps));
       const note = ` (count only: paging it would take ${cost} root fields, ${deps.meter.remaining() + 1} were left)`;
       return countsRow(slug, [first, "Twenty's count for the filter"], [pick.deals, counted], note);
     }

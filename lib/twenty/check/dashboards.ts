@@ -5,11 +5,10 @@ import { explainDashboardFailure } from '@/lib/twenty/check/explain';
 import type { RootFieldMeter } from '@/lib/twenty/check/meter';
 import { countMatching } from '@/lib/twenty/check/probes';
 import { row, type Row } from '@/lib/twenty/check/report';
-import { scopeFilter, unknownStagesOf } from '@/lib/twenty/check/scope';
+import { dashboardScope, unknownStagesOf } from '@/lib/twenty/check/scope';
 import type { TwentyClient } from '@/lib/twenty/client';
 import type { LogLine, Transport } from '@/lib/twenty/transport';
 import { checkDashboardView } from '@/lib/twenty/check/view-row';
-import { createDashboardViews } from '@/lib/twenty/views/dashboard-view';
 
 // Each dashboard once, as the wall would load it. With groupBy (and its month time zone) that is
 // the real refresh, about two root fields. Otherwise a refresh is dozens of per-stage aggregates,
@@ -65,11 +64,7 @@ async function load(dashboard: DashboardConfig, deps: DashboardDeps): Promise<Om
     const detail = `${data.strategy} · ${plural(deals, 'deal')} in ${plural(data.groups.length, 'group')} · top ${data.topDeals.length} · ${spent()}`;
     return { data, deals, detail };
   }
-  // The saved view's translation, as the wall's other strategies send it (a v0.55 refuses here).
-  const view = await createDashboardViews({ transport: deps.transport, ttlMs: 0 }).resolve(dashboard, deps.now);
-  const own = scopeFilter(dashboard, deps.caps, deps.known, deps.now, () => {});
-  const filter = view?.part ? { and: [own, view.part] } : own;
-  const deals = await countMatching(deps.transport, filter);
+  const deals = await countMatching(deps.transport, await dashboardScope(dashboard, deps));
   const detail = `filter accepted · ${plural(deals, 'deal')} · ${spent()} (a refresh here takes dozens of per-stage aggregates; not run)`;
   return { data: null, deals, detail };
 }

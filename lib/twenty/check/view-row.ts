@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import { row, type Row } from '@/lib/twenty/check/report';
 import type { Transport } from '@/lib/twenty/transport';
-import { readOpportunityFields, readView, ViewLookupError } from '@/lib/twenty/views/read-view';
-import { translateFilterSet } from '@/lib/twenty/views/translate';
-import { viewScopeOf } from '@/lib/twenty/views/view-scope';
+import { dashboardViewOf, ViewTranslationRefusal, type DashboardView } from '@/lib/twenty/views/dashboard-view';
+import { readOpportunityFields, readView, UUID, ViewLookupError } from '@/lib/twenty/views/read-view';
 
 // A dashboard's `twentyView` as the wall will read it: found (name, id), its filters translated or
 // refused, and whether live updates apply exactly. A view the wall cannot use is a warning here
@@ -13,7 +12,6 @@ import { viewScopeOf } from '@/lib/twenty/views/view-scope';
 // (real-2.21 views-dashboards q1-deleteView-G, q2-…-G): the key sees `getView` → null, yet the
 // view still filters, so the dashboard would look right in Twenty's own tools and be refused here.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COUNT_WITH_VIEW = `query CheckDeletedView($viewId: UUID) {
   withView: opportunitiesGroupBy(groupBy: [{ stage: true }], viewId: $viewId) { totalCount }
   all: opportunities(first: 1) { totalCount }
@@ -55,9 +53,14 @@ export async function checkDashboardView(dashboard: DashboardConfig, deps: ViewR
     const fields = await readOpportunityFields(deps.transport);
     const view = await readView(deps.transport, ref, fields.objectMetadataId);
     const found = `"${view.name}" (${view.id}${view.visibility === 'UNLISTED' ? ', UNLISTED' : ''})`;
-    const translation = translateFilterSet(view.filterSet, { fields: fields.fields, now: deps.now, zone: 'UTC' });
-    if (!translation.ok) return row('warn', label, `${found} found, but its filters cannot be applied exactly (${translation.refusal.message}): ${REFUSED}`);
-    const live = viewScopeOf(view.id, translation.filter, view.filterSet).exact ? 'live updates exact' : 'each live update refreshes (filters beyond the webhook predicate)';
+    let translated: DashboardView;
+    try {
+      translated = dashboardViewOf(dashboard.slug, view, fields.fields, deps.now);
+    } catch (err) {
+      if (err instanceof ViewTranslationRefusal) return row('warn', label, `${found} found, but its filters cannot be applied exactly (${err.refusal.message}): ${REFUSED}`);
+      throw err;
+    }
+    const live = translated.scope.exact ? 'live updates exact' : 'each live update refreshes (filters beyond the webhook predicate)';
     return row('ok', label, `${found} found · filters translated · ${live}`);
   } catch (err) {
     if (err instanceof ViewLookupError) return row('warn', label, await lookupProblem(err, deps.transport, deps.groupBy));

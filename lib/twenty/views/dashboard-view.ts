@@ -29,16 +29,32 @@ export type DashboardView = {
   scope: ViewScope;
 };
 
+/**
+ * The dashboard's scope as filter parts: the file's filter AND the view's translation, as every
+ * request but group-by's sends it (group-by sends `viewId` with the file's parts alone).
+ */
+export function withViewPart(fileParts: readonly FilterPart[], view: Pick<DashboardView, 'part'> | null): FilterPart[] {
+  return view?.part ? [...fileParts, view.part] : [...fileParts];
+}
+
 /** The refusal of dashboard `slug` for a lookup that failed; other errors pass through unchanged. */
 export function viewLookupRefusal(slug: string, err: unknown): unknown {
   return err instanceof ViewLookupError ? new TwentyError('rejected', `dashboard ${slug}: ${err.message}`) : err;
 }
 
+/** The dashboard's refusal for a view whose filters cannot be translated; the check reads `refusal`. */
+export class ViewTranslationRefusal extends TwentyError {
+  constructor(
+    slug: string,
+    view: Pick<SavedView, 'id' | 'name'>,
+    readonly refusal: Refusal,
+  ) {
+    super('rejected', `dashboard ${slug}: saved view "${view.name}" (${view.id}): its filters cannot be applied exactly (${refusal.reason}: ${refusal.message})`);
+  }
+}
+
 export function translationRefusal(slug: string, view: Pick<SavedView, 'id' | 'name'>, refusal: Refusal): TwentyError {
-  return new TwentyError(
-    'rejected',
-    `dashboard ${slug}: saved view "${view.name}" (${view.id}): its filters cannot be applied exactly (${refusal.reason}: ${refusal.message})`,
-  );
+  return new ViewTranslationRefusal(slug, view, refusal);
 }
 
 const sortedById = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -70,6 +86,8 @@ export type DashboardViews = {
    * the next load. A failed look-up is the dashboard's refusal, as `resolve` throws it.
    */
   reread(dashboard: Pick<DashboardConfig, 'slug'>, ref: string): Promise<SavedView>;
+  /** Drops the dashboard's kept view (edited in Twenty, as a refresh found): the next `resolve` reads it. */
+  forget(dashboard: Pick<DashboardConfig, 'twentyView'>): void;
 };
 
 type Kept<T> = { at: number; value: T };
@@ -122,6 +140,9 @@ export function createDashboardViews(opts: { transport: Transport; ttlMs: number
       } catch (err) {
         throw viewLookupRefusal(dashboard.slug, err);
       }
+    },
+    forget(dashboard) {
+      if (dashboard.twentyView !== undefined) views.delete(dashboard.twentyView);
     },
   };
 }

@@ -64,7 +64,8 @@ const fieldsSchema = z.object({
   }),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A view id (Twenty's ids are UUIDs): a `twentyView` of this shape is looked up by id. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NO_VIEW_API = /Cannot query field "getViews?"/;
 
 const toSavedView = (v: z.infer<typeof viewSchema>): SavedView => ({

@@ -50,6 +50,16 @@ describe('a 2.21 workspace with saved views', () => {
   });
 });
 
+describe('a view whose filters the wall cannot translate', () => {
+  test('warns on the view with the reason, and its dashboard fails with the refusal', async () => {
+    const s = await start({ twentyVersion: '2.21', userTokens: [USER] });
+    await createView(s, { name: 'Due today', filters: [{ field: 'closeDate', operand: 'IS_TODAY', value: '' }] });
+    const result = await runCheck(envFor(s.url, [{ slug: 'today', title: 'Due today', twentyView: 'Due today' }]));
+    expect(lineOf(result.out, 'today view')).toMatch(/^ {2}WARN\s+today view\s+"Due today" \([0-9a-f-]{36}\) found, but its filters cannot be applied exactly \(.*IS_TODAY.*\): the wall refuses/);
+    expect(lineOf(result.out, 'today')).toMatch(/^ {2}FAIL\s+today\s.*its filters cannot be applied exactly/);
+  });
+});
+
 describe('Twenty v0.55, which has no saved views', () => {
   test('warns on the view and fails its dashboard; the others pass', async () => {
     const s = await start({ twentyVersion: '0.55' });

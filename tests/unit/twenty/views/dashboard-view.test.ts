@@ -130,8 +130,24 @@ test('a view named by id, and a change to its filters read again after the stage
   const after = await fresh.fetchPipelineData(dashboard, NOW);
   expect(fetchedTotals(after)).toEqual(await viewTotals(id));
   expect(Object.keys(fetchedTotals(after)).every((k) => k.startsWith('["CUSTOMER"'))).toBe(true);
-  // Within the interval the kept view still scopes top deals and the webhook predicate.
-  expect((await kept.fetchPipelineData(dashboard, NOW)).view).toMatchObject({ exact: true, stages: ['PROPOSAL'] });
+  // Within the interval too: group-by's open count no longer matched the kept view's, so the refresh read it again.
+  expect((await kept.fetchPipelineData(dashboard, NOW)).view).toMatchObject({ exact: true, stages: ['CUSTOMER'] });
+});
+
+test('a view edited within the interval: the refresh that finds the groups off reads it again, still by group-by', async () => {
+  const id = await createView(sandbox, { name: 'Edited soon', filters: [{ field: 'stage', operand: 'IS', value: '["PROPOSAL"]' }] });
+  const dashboard = board({ twentyView: id });
+  const kept = client(); // the default interval (60 s): without the re-read, the old view for a minute
+  expect((await kept.fetchPipelineData(dashboard, NOW)).view).toMatchObject({ stages: ['PROPOSAL'] });
+  const view = await readView(transportTo(sandbox), id, (await readOpportunityFields(transportTo(sandbox))).objectMetadataId);
+  await updateViewFilter(sandbox, view.filterSet.filters[0]?.id ?? '', { value: '["MEETING"]' });
+  const after = await kept.fetchPipelineData(dashboard, NOW);
+  expect(after.strategy).toBe('groupBy');
+  expect(fetchedTotals(after)).toEqual(await viewTotals(id));
+  expect(Object.keys(fetchedTotals(after)).every((k) => k.startsWith('["MEETING"'))).toBe(true);
+  expect(after.view).toMatchObject({ exact: true, stages: ['MEETING'] });
+  expect(after.topDeals.length).toBeGreaterThan(0);
+  expect(after.topDeals.every((d) => d.stage === 'MEETING')).toBe(true);
 });
 
 async function refusal(promise: Promise<unknown>): Promise<TwentyError> {
