@@ -106,7 +106,7 @@ export function DashboardView({ snapshot, connection, variant, views }: Dashboar
         {/* Paired by height: the stage chart with its table beside the deals list, the two charts together. */}
         <Row left={stages} right={deals} />
         <Row left={timeline} right={funnel} />
-        <Row left={owners} right={trend} />
+        <Row left={trend} right={owners} />
       </main>
     </div>
   );
