@@ -3,7 +3,7 @@
 import type { Display } from '@/components/dashboard/display';
 import { ColumnChart, columnAmount, type Column, type ColumnChartStyle } from '@/components/charts/column-chart';
 import type { TimelinePoint } from '@/lib/pipeline/types';
-import { formatCount, formatMoney, formatMonth } from '@/lib/client/format';
+import { formatCount, formatMonth, formatTotalText } from '@/lib/client/format';
 
 const TIMELINE_MONTHS = 12;
 const TIMELINE_STYLE: ColumnChartStyle = { testId: 'timeline-chart', color: { light: '#4f46e5', dark: '#818cf8' }, maxBarWidth: 44, fontDelta: { label: 0, detail: -1, amount: -1 } };
@@ -45,11 +45,7 @@ export function TimelineTable({ points, display }: { points: TimelinePoint[]; di
             <tr key={p.month} data-month={p.month}>
               <th scope="row">{formatMonth(p.month, locale, timeZone, 'long')}</th>
               <td>{formatCount(p.count, locale)}</td>
-              <td>
-                {formatMoney(p.amountMicros, currency, locale, { wholeUnits: true })}
-                {p.converted ? ' (includes converted currencies)' : ''}
-                {p.other.map((o) => `, plus ${formatMoney(o.amountMicros, o.currencyCode, locale, { wholeUnits: true })} not converted`).join('')}
-              </td>
+              <td>{formatTotalText(p, currency, locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@
 import type { Display } from '@/components/dashboard/display';
 import { ColumnChart, columnAmount, type Column, type ColumnChartStyle } from '@/components/charts/column-chart';
 import type { CreatedPoint } from '@/lib/pipeline/types';
-import { formatCount, formatMoney } from '@/lib/client/format';
+import { formatCount, formatTotalText } from '@/lib/client/format';
 
 // New pipeline by the week deals were created: twelve bars of amount, the deal count under each
 // week. Weeks are named by their first day, a local date of the dashboard's zone, so they are
@@ -45,11 +45,7 @@ export function TrendTable({ points, display }: { points: CreatedPoint[]; displa
             <tr key={p.week} data-testid="trend-week" data-week={p.week} data-count={p.count} data-amount-micros={p.amountMicros}>
               <th scope="row">{formatWeek(p.week, locale, 'long')}</th>
               <td>{formatCount(p.count, locale)}</td>
-              <td>
-                {formatMoney(p.amountMicros, currency, locale, { wholeUnits: true })}
-                {p.converted ? ' (includes converted currencies)' : ''}
-                {p.other.map((o) => `, plus ${formatMoney(o.amountMicros, o.currencyCode, locale, { wholeUnits: true })} not converted`).join('')}
-              </td>
+              <td>{formatTotalText(p, currency, locale)}</td>
             </tr>
           ))}
         </tbody>

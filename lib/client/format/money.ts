@@ -47,3 +47,16 @@ export function formatMoney(amountMicros: string, currency: string, locale: stri
 export function formatCount(count: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(count);
 }
+
+/**
+ * A total as one line of text for screen readers and tables: the exact amount in whole units,
+ * whether rates went into it, and each currency kept apart.
+ */
+export function formatTotalText(
+  total: { amountMicros: string; converted: boolean; other: readonly { currencyCode: string; amountMicros: string }[] },
+  currency: string,
+  locale: string,
+): string {
+  const whole = (micros: string, code: string) => formatMoney(micros, code, locale, { wholeUnits: true });
+  return `${whole(total.amountMicros, currency)}${total.converted ? ' (includes converted currencies)' : ''}${total.other.map((o) => `, plus ${whole(o.amountMicros, o.currencyCode)} not converted`).join('')}`;
+}
