@@ -4,7 +4,7 @@ import { weekOfDay } from '@/lib/pipeline/weeks';
 import { mergeCreated, type CreatedRequest } from '@/lib/twenty/created-weeks';
 import { TwentyError } from '@/lib/twenty/errors';
 import { toFilterInput } from '@/lib/twenty/filters';
-import { DEFAULT_GROUP_LIMIT, GROUP_LIMIT, groupByGroupSchema } from '@/lib/twenty/group-by-response';
+import { DEFAULT_GROUP_LIMIT, GROUP_LIMIT, groupByArguments, groupByGroupSchema } from '@/lib/twenty/group-by-response';
 import { normaliseCurrency } from '@/lib/twenty/group-deals';
 import { microsOrFail } from '@/lib/twenty/records';
 import type { StrategyContext } from '@/lib/twenty/strategy-context';
@@ -22,8 +22,7 @@ import type { StrategyContext } from '@/lib/twenty/strategy-context';
 export const CREATED_GROUP_BY_DIMENSIONS = '[{ createdAt: { granularity: DAY, timeZone: $timeZone } }, { amount: { currencyCode: true } }]';
 
 export function createdGroupByDocument(withLimit: boolean): string {
-  const definitions = ['$filter: OpportunityFilterInput', '$timeZone: String', withLimit ? '$groupLimit: Int' : ''].filter(Boolean).join(', ');
-  const args = [`groupBy: ${CREATED_GROUP_BY_DIMENSIONS}`, 'filter: $filter', withLimit ? 'limit: $groupLimit' : ''].filter(Boolean).join(', ');
+  const { definitions, args } = groupByArguments({ limit: withLimit, withAverage: false }, CREATED_GROUP_BY_DIMENSIONS);
   return `query CreatedByDay(${definitions}) { opportunitiesGroupBy(${args}) { groupByDimensionValues totalCount sumAmountAmountMicros } }`;
 }
 

@@ -30,9 +30,9 @@ export const GROUP_BY_DIMENSIONS = `[${DIMENSION_ITEMS}]`;
 /** 2.21 accepts `ownerId: true` although its introspection does not list it (real capture q4-ownerId-key-*). */
 export const OWNER_GROUP_BY_DIMENSIONS = `[{ ownerId: true }, ${DIMENSION_ITEMS}]`;
 
-export function groupByArguments(shape: GroupByShape): { definitions: string; args: string } {
+/** The pipeline's dimensions unless told otherwise (the trend groups by creation day). */
+export function groupByArguments(shape: GroupByShape, dimensions = shape.byOwner ? OWNER_GROUP_BY_DIMENSIONS : GROUP_BY_DIMENSIONS): { definitions: string; args: string } {
   const definitions = ['$filter: OpportunityFilterInput', '$timeZone: String', shape.limit ? '$groupLimit: Int' : '', shape.viewId ? '$viewId: UUID' : ''];
-  const dimensions = shape.byOwner ? OWNER_GROUP_BY_DIMENSIONS : GROUP_BY_DIMENSIONS;
   const args = [`groupBy: ${dimensions}`, 'filter: $filter', shape.limit ? 'limit: $groupLimit' : '', shape.viewId ? 'viewId: $viewId' : ''];
   return { definitions: definitions.filter(Boolean).join(', '), args: args.filter(Boolean).join(', ') };
 }

@@ -25,6 +25,15 @@ async function viewNamed(crm: Crm, name: string): Promise<string> {
   return view.id;
 }
 
+/** The view's stage filter as a CRM user edits it in Twenty (updateViewFilter), and its value now. */
+async function stageFilterOf(crm: Crm, viewId: string) {
+  const filters = (await crm.graphql('/metadata', 'query($v: String) { getViewFilters(viewId: $v) { id operand value } }', { v: viewId })) as { getViewFilters: { id: string; operand: string; value: unknown }[] };
+  const stageFilter = filters.getViewFilters.find((f) => f.operand === 'IS');
+  if (!stageFilter) throw new Error(`view ${viewId} has no stage filter`);
+  const update = (value: unknown) => crm.graphql('/metadata', 'mutation($i: UpdateViewFilterInput!) { updateViewFilter(input: $i) { id } }', { i: { id: stageFilter.id, update: { value } } });
+  return { stageFilter, update };
+}
+
 /** Per stage, Twenty's own count and amount for the view, amounts in USD (EUR at the file's rate). */
 async function viewTotals(crm: Crm, viewId: string): Promise<Totals> {
   const data = (await crm.graphql(
@@ -96,10 +105,7 @@ test.describe('a dashboard scoped by a saved view (2.21)', () => {
   test("a change to the view's filters in Twenty shows within the stage-options interval", async ({ page, crm }) => {
     test.setTimeout(90_000);
     const viewId = await viewNamed(crm, VIEW);
-    const filters = (await crm.graphql('/metadata', 'query($v: String) { getViewFilters(viewId: $v) { id operand value } }', { v: viewId })) as { getViewFilters: { id: string; operand: string; value: unknown }[] };
-    const stageFilter = filters.getViewFilters.find((f) => f.operand === 'IS');
-    if (!stageFilter) throw new Error('"Big deals" has no stage filter');
-    const update = (value: unknown) => crm.graphql('/metadata', 'mutation($i: UpdateViewFilterInput!) { updateViewFilter(input: $i) { id } }', { i: { id: stageFilter.id, update: { value } } });
+    const { stageFilter, update } = await stageFilterOf(crm, viewId);
     await page.goto(`/d/${SLUG}`);
     await expect.poll(() => readStages(page)).toEqual(shownAs(await viewTotals(crm, viewId)));
     try {
@@ -120,10 +126,7 @@ test.describe('a dashboard scoped by a saved view (2.21)', () => {
     // Twenty sends no webhook for either: the app's metadata watch re-reads them every 1 s here.
     test.setTimeout(90_000);
     const viewId = await viewNamed(crm, VIEW);
-    const filters = (await crm.graphql('/metadata', 'query($v: String) { getViewFilters(viewId: $v) { id operand value } }', { v: viewId })) as { getViewFilters: { id: string; operand: string; value: unknown }[] };
-    const stageFilter = filters.getViewFilters.find((f) => f.operand === 'IS');
-    if (!stageFilter) throw new Error('"Big deals" has no stage filter');
-    const update = (value: unknown) => crm.graphql('/metadata', 'mutation($i: UpdateViewFilterInput!) { updateViewFilter(input: $i) { id } }', { i: { id: stageFilter.id, update: { value } } });
+    const { stageFilter, update } = await stageFilterOf(crm, viewId);
     const field = await crm.stageField();
     const tvRows = () =>
       page.locator('[data-testid="tv-stage-list"] [data-testid="stage-row"]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-stage'), r.querySelector('span')?.textContent, r.querySelector('.count')?.textContent]));
