@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SELECTABLE_VIEWS, type SelectableView } from '@/lib/config/views';
+import { SELECTABLE_VIEWS, tabNumberOf, type SelectableView } from '@/lib/config/views';
 import { SHARE_TOKEN_PATTERN } from '@/lib/access/share-token';
 
 // The one URL contract of every shared surface (page, embed, TV, JSON, SSE). A value we do not
@@ -10,6 +10,8 @@ export type Theme = 'light' | 'dark' | 'transparent';
 export type ViewParams = {
   theme?: Theme;
   views?: SelectableView[];
+  /** A published Twenty dashboard's tabs (`view=tab-1,tab-2`), 1-based, in the order asked. */
+  tabs?: number[];
   /** false hides the dashboard title (title=0). */
   showTitle: boolean;
   /** Seconds per TV slide, overriding the dashboard's own durations. */
@@ -21,11 +23,25 @@ const single = (name: string) =>
   z.union([z.string(), z.array(z.string())]).optional().refine((v) => !Array.isArray(v), `${name} may appear only once`)
     .transform((v) => (Array.isArray(v) ? v[0] : v));
 
+const VIEW_LIST_ERROR = `view must be one or more of ${SELECTABLE_VIEWS.join(', ')} (or tab-1, tab-2… for a published Twenty dashboard), comma-separated`;
+const isSelectable = (v: string): v is SelectableView => (SELECTABLE_VIEWS as readonly string[]).includes(v);
+
+type ViewList = { views?: SelectableView[]; tabs?: number[] };
+
 const viewList = z
   .string()
   .transform((v) => v.split(','))
-  .pipe(z.array(z.enum(SELECTABLE_VIEWS, { error: `view must be one or more of ${SELECTABLE_VIEWS.join(', ')}, comma-separated` })).min(1))
-  .refine((list) => new Set(list).size === list.length, 'view lists a view twice');
+  .pipe(z.array(z.string()).min(1))
+  .refine((list) => new Set(list).size === list.length, 'view lists a view twice')
+  .transform((list, ctx): ViewList => {
+    const tabs = list.map(tabNumberOf);
+    if (tabs.every((t) => t !== undefined)) return { tabs: tabs.filter((t) => t !== undefined) };
+    const views = list.filter(isSelectable);
+    if (views.length === list.length) return { views };
+    const mixed = views.length + tabs.filter((t) => t !== undefined).length === list.length;
+    ctx.addIssue({ code: 'custom', message: mixed ? 'view lists either tabs (tab-1, tab-2…) or views, not both' : VIEW_LIST_ERROR });
+    return z.NEVER;
+  });
 
 const rawSchema = z.object({
   theme: single('theme').pipe(z.enum(['light', 'dark', 'transparent'], { error: 'theme must be light, dark or transparent' }).optional()),
@@ -64,7 +80,7 @@ export function parseViewParams(query: QueryInput): ViewParamsResult {
     return { ok: false, error: issue?.message ?? 'invalid query parameters' };
   }
   const { theme, view, title, rotate, token } = parsed.data;
-  return { ok: true, params: { theme, views: view, showTitle: title !== '0', rotateSeconds: rotate, token } };
+  return { ok: true, params: { theme, views: view?.views, tabs: view?.tabs, showTitle: title !== '0', rotateSeconds: rotate, token } };
 }
 
 /** The JSON and SSE URLs a page hands to the live stream, carrying the token when there is one. */

@@ -90,6 +90,13 @@ export const dashboardSchema = z
     goal: z.object({ amount: goalAmount }).strict().optional(),
     /** A saved Twenty opportunity view (its name or id) as the dashboard's scope (lib/twenty/views/dashboard-view.ts). */
     twentyView: z.string().trim().min(1).max(200).optional(),
+    /**
+     * A Twenty dashboard to publish instead of the pipeline: a DASHBOARD page layout's name or id
+     * (lib/twenty/board). Its charts show what Twenty computes, labels included.
+     */
+    twentyDashboard: z.string().trim().min(1).max(200).optional(),
+    /** Titles of the twentyDashboard's widgets to publish (default: every GRAPH widget). */
+    widgets: z.array(z.string().trim().min(1).max(200)).min(1).max(50).optional(),
     currency: currencyCode.default('USD'),
     rates: z.record(currencyCode, rate).default({}),
     timeZone: z
@@ -137,11 +144,26 @@ export const dashboardsFileSchema = z
     file.dashboards.forEach((d, i) => {
       if (seen.has(d.slug)) ctx.addIssue({ code: 'custom', path: ['dashboards', i, 'slug'], message: `duplicate slug "${d.slug}"` });
       seen.add(d.slug);
+      for (const issue of boardConflicts(d)) ctx.addIssue({ code: 'custom', path: ['dashboards', i, issue.key], message: issue.message });
       if (d.access === 'passcode' && !d.passcodeHash) {
         ctx.addIssue({ code: 'custom', path: ['dashboards', i, 'passcodeHash'], message: 'is required when access is "passcode" (make one with `npm run share-link -- --hash-passcode`)' });
       }
     });
   });
+
+// A published Twenty dashboard shows Twenty's charts, not the pipeline: the keys that shape the
+// pipeline would be silently ignored, so they are refused instead.
+const PIPELINE_ONLY_KEYS = ['twentyView', 'goal'] as const;
+
+function boardConflicts(d: z.infer<typeof dashboardSchema>): { key: string; message: string }[] {
+  if (d.twentyDashboard === undefined) {
+    return d.widgets ? [{ key: 'widgets', message: 'needs twentyDashboard (it picks that dashboard\'s widgets by title)' }] : [];
+  }
+  const conflicts: { key: string; message: string }[] = PIPELINE_ONLY_KEYS.filter((key) => d[key] !== undefined).map((key) => ({ key, message: 'cannot be combined with twentyDashboard (a published Twenty dashboard shows Twenty\'s own charts)' }));
+  if (Object.keys(d.filter).length > 0) conflicts.push({ key: 'filter', message: 'cannot be combined with twentyDashboard: each Twenty widget carries its own filter' });
+  if (d.trend) conflicts.push({ key: 'trend', message: 'cannot be combined with twentyDashboard (a published Twenty dashboard shows Twenty\'s own charts)' });
+  return conflicts;
+}
 
 export type DashboardConfig = z.infer<typeof dashboardSchema>;
 export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;

@@ -11,3 +11,15 @@ export type SelectableView = (typeof SELECTABLE_VIEWS)[number];
  */
 export const ALL_VIEWS = [...SELECTABLE_VIEWS, 'ticker'] as const;
 export type ViewName = (typeof ALL_VIEWS)[number];
+
+/**
+ * A published Twenty dashboard's tabs are named by position in `view=`: `tab-1,tab-2…` (1-based,
+ * in the layout's tab order). Pipeline views and tabs never mix in one list.
+ */
+export const TAB_VIEW_PATTERN = /^tab-([1-9]\d?)$/;
+
+/** The tab number a `tab-N` names, or undefined for anything else. */
+export function tabNumberOf(view: string): number | undefined {
+  const match = TAB_VIEW_PATTERN.exec(view);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}

@@ -2,6 +2,7 @@ import '@/lib/http/zod-no-eval';
 import { z } from 'zod';
 import { MICROS_TEXT } from '@/lib/pipeline/money/micros';
 import type { Snapshot } from '@/lib/pipeline/types';
+import { publishedBoardSchema, publishedWidgetSchema } from '@/lib/pipeline/board-schema';
 
 // The browser receives snapshots over SSE and polling: both are HTTP bodies, so they are parsed,
 // not trusted. A body that does not match keeps the previous numbers on screen.
@@ -103,6 +104,8 @@ export const snapshotSchema = z.object({
   rates: z.record(z.string(), z.string()),
   strategy: z.enum(['groupBy', 'aggregate', 'paging']),
   demo: z.boolean(),
+  board: publishedBoardSchema.optional(),
+  widgets: z.array(publishedWidgetSchema).optional(),
   ticker: ticker.optional(),
 }) satisfies z.ZodType<Snapshot>;
 

@@ -10,6 +10,7 @@ import { summariseStages } from '@/lib/pipeline/stages';
 import { buildTimeline } from '@/lib/pipeline/timeline';
 import { selectTopDeals } from '@/lib/pipeline/top-deals';
 import type { PipelineData, SnapshotContent } from '@/lib/pipeline/types';
+import { boardContent } from '@/lib/pipeline/board';
 
 /**
  * Everything a dashboard shows, from Twenty's buckets and top deals. Pure: the same data,
@@ -23,6 +24,7 @@ export function buildSnapshotContent(
   opts: { demo: boolean; dealKeys?: DealKeyer },
 ): SnapshotContent {
   const conversion = conversionFor(dashboard.currency, dashboard.rates);
+  if (data.board) return boardContent(data.board, dashboard, now, conversion, opts.demo);
   const catalog = buildStageCatalog(data.stageOptions, data.groups, dashboard);
   // The stage filter is applied upstream too; applying it here keeps every figure consistent
   // with the stages on screen even if a strategy could not filter exactly.

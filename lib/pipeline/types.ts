@@ -6,11 +6,13 @@ import type { FunnelStep, GoalProgress, WinRate } from '@/lib/pipeline/progress-
 import type { CreatedBucket, CreatedPoint, CreatedWeeks } from '@/lib/pipeline/created-types';
 import type { TickerItem, TickerKind } from '@/lib/pipeline/ticker-types';
 import type { ViewScope } from '@/lib/pipeline/view-scope-types';
+import type { BoardData, PublishedBoard, PublishedWidget } from '@/lib/pipeline/board-types';
 
 export type { FunnelStep, GoalProgress, WinRate };
 export type { CreatedBucket, CreatedPoint, CreatedWeeks };
 export type { TickerItem, TickerKind };
 export type { ViewScope };
+export type { BoardData, PublishedBoard, PublishedWidget };
 
 /** A stage option as Twenty's metadata describes it (value, label, colour name, order). */
 export type StageOption = {
@@ -84,6 +86,8 @@ export type PipelineData = {
   fetchedAt: string;
   /** The saved view that scoped this fetch (a dashboard's `twentyView`), for the webhook path. */
   view?: ViewScope;
+  /** A published Twenty dashboard (`twentyDashboard`): its widgets' figures; groups are then empty. */
+  board?: BoardData;
 };
 
 /** An amount in one currency, serialised. */
@@ -182,6 +186,10 @@ export type Snapshot = {
   rates: Record<string, string>;
   strategy: FetchStrategy;
   demo: boolean;
+  /** A published Twenty dashboard: its name and tabs. Its pipeline fields are then empty. */
+  board?: PublishedBoard;
+  /** The published dashboard's widgets, with Twenty's own figures. */
+  widgets?: PublishedWidget[];
   /** Recent moves, newest first (at most 20), redacted to the dashboard's fields. */
   ticker?: TickerItem[];
 };

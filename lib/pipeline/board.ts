@@ -1,0 +1,31 @@
+import type { DashboardConfig } from '@/lib/config/dashboard-schema';
+import type { Conversion } from '@/lib/pipeline/money/totals';
+import { computeKpis } from '@/lib/pipeline/kpis';
+import { buildStageCatalog } from '@/lib/pipeline/stage-catalog';
+import type { BoardData, SnapshotContent } from '@/lib/pipeline/types';
+
+/**
+ * A published Twenty dashboard's snapshot: Twenty's widgets as lib/twenty read them. It carries no
+ * pipeline: stages, deals and timeline are empty and the KPIs zero, so that nothing of the pipeline
+ * leaves the server on a surface that publishes only Twenty's charts.
+ */
+export function boardContent(board: BoardData, dashboard: DashboardConfig, now: Date, conversion: Conversion, demo: boolean): SnapshotContent {
+  const { widgets, ...published } = board;
+  return {
+    slug: dashboard.slug,
+    title: dashboard.title,
+    currency: dashboard.currency,
+    locale: dashboard.locale,
+    timeZone: dashboard.timeZone,
+    stages: [],
+    kpis: computeKpis([], buildStageCatalog([], [], dashboard), conversion, dashboard, now),
+    timeline: [],
+    topDeals: [],
+    fields: [],
+    rates: {},
+    strategy: 'groupBy',
+    demo,
+    board: { ...published, tabs: published.tabs.map((tab) => ({ ...tab })) },
+    widgets: widgets.map((widget) => ({ ...widget })),
+  };
+}
