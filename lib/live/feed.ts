@@ -31,7 +31,7 @@ export function newFeed(slug: string): DashboardFeed {
 }
 
 /** Why dashboards are refreshed outright (not per delivery): a company's name, a hard delete. */
-export type OutrightRefresh = 'company' | 'destroyed';
+export type OutrightRefresh = 'company' | 'destroyed' | 'board';
 
 export type IgnoredReason = 'irrelevant' | 'older' | 'duplicate' | 'after_destroy';
 

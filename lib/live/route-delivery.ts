@@ -30,24 +30,53 @@ function asLive(state: RecordState): RecordState {
   return { ...state, deletedAt: null, destroyed: false };
 }
 
+/**
+ * Published Twenty dashboards whose widgets read the event's object: Twenty computes their figures,
+ * so a change refreshes them (each widget once per coalesced refresh); none is applied exactly.
+ */
+function boardsReading(objectName: string, feeds: readonly DashboardFeed[]): string[] {
+  return feeds.filter((f) => (f.basis?.data.board?.objects ?? []).includes(objectName) || (!f.basis && f.loading > 0)).map((f) => f.slug);
+}
+
 export function routeDelivery(
   event: WebhookEvent,
   createdAt: string | null,
   memory: RecordMemory,
-  feeds: Iterable<DashboardFeed>,
+  allFeeds: Iterable<DashboardFeed>,
+  dashboardOf: (slug: string) => DashboardConfig | undefined,
+  now: Date,
+  keyOf?: DealKeyer,
+): Routed {
+  const [boardFeeds, feeds] = partition([...allFeeds], (f) => dashboardOf(f.slug)?.twentyDashboard !== undefined);
+  const routed = routePipelines(event, createdAt, memory, feeds, dashboardOf, now, keyOf);
+  // Widgets on other objects follow the TTL; opportunity widgets follow every opportunity delivery.
+  const boards = event.objectName === 'opportunity' ? boardsReading('opportunity', boardFeeds) : [];
+  if (boards.length === 0) return routed;
+  return { ...routed, ignored: null, refresh: [...routed.refresh, ...boards], refreshReason: routed.refresh.length > 0 ? routed.refreshReason : 'board' };
+}
+
+function partition<T>(list: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [list.filter(test), list.filter((item) => !test(item))];
+}
+
+function routePipelines(
+  event: WebhookEvent,
+  createdAt: string | null,
+  memory: RecordMemory,
+  feeds: readonly DashboardFeed[],
   dashboardOf: (slug: string) => DashboardConfig | undefined,
   now: Date,
   keyOf?: DealKeyer,
 ): Routed {
   if (event.objectName === 'company') {
     // Only a company's name is shown (top deals), and a webhook cannot say which deals name it.
-    const refresh = [...feeds].filter((f) => f.basis && dashboardOf(f.slug)?.fields.includes('company')).map((f) => f.slug);
+    const refresh = feeds.filter((f) => f.basis && dashboardOf(f.slug)?.fields.includes('company')).map((f) => f.slug);
     return refresh.length > 0 ? { ignored: null, refresh, perDashboard: [], refreshReason: 'company' } : nothing('irrelevant');
   }
   if (event.objectName !== 'opportunity' || !event.record) return nothing('irrelevant');
   // Twenty 2.21 sends ONE `destroyed` delivery for a bulk hard delete of any number of deals, naming
   // only the first: every dashboard with numbers is refreshed, whatever this delivery's record says.
-  const destroyed = event.action === 'destroyed' ? [...feeds].filter((f) => f.basis || f.loading > 0).map((f) => f.slug) : [];
+  const destroyed = event.action === 'destroyed' ? feeds.filter((f) => f.basis || f.loading > 0).map((f) => f.slug) : [];
   const withRefresh = (routed: Routed): Routed => (destroyed.length > 0 ? { ...routed, refresh: destroyed, refreshReason: 'destroyed' } : routed);
   const next = stateOf(event.record, event.action, createdAt);
   const observed = memory.observe(next);

@@ -70,5 +70,9 @@ export type PublishedTab = { id: string; title: string; position: number };
 /** What a published dashboard's snapshot carries besides `widgets`. */
 export type PublishedBoard = { id: string; name: string; tabs: PublishedTab[] };
 
-/** What lib/twenty hands over for a `twentyDashboard`: the board and its widgets' figures. */
-export type BoardData = PublishedBoard & { widgets: PublishedWidget[] };
+/**
+ * What lib/twenty hands over for a `twentyDashboard`: the board and its widgets' figures, plus what
+ * stays on the server: the layout's fingerprint (the metadata watch compares it) and the objects
+ * its published widgets read (a webhook on one of them refreshes the board).
+ */
+export type BoardData = PublishedBoard & { widgets: PublishedWidget[]; fingerprint: string; objects: string[] };

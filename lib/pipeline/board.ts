@@ -10,7 +10,7 @@ import type { BoardData, SnapshotContent } from '@/lib/pipeline/types';
  * leaves the server on a surface that publishes only Twenty's charts.
  */
 export function boardContent(board: BoardData, dashboard: DashboardConfig, now: Date, conversion: Conversion, demo: boolean): SnapshotContent {
-  const { widgets, ...published } = board;
+  const { widgets, fingerprint, objects, ...published } = board;
   return {
     slug: dashboard.slug,
     title: dashboard.title,

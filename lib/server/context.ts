@@ -61,6 +61,8 @@ export function buildContext(env: Env): AppContext {
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     stageOptionsTtlMs: env.STAGE_OPTIONS_TTL_MS,
     rateLimitBackoffMs: env.UPSTREAM_RATE_LIMIT_BACKOFF_MS,
+    // A published Twenty dashboard's widgets on other objects than opportunities follow the cache TTL.
+    widgetDataTtlMs: env.CACHE_TTL_MS,
     log: logTwentyLine,
   });
   const upstream = createUpstreamMonitor({ log: (level, fields) => logger[level](fields) });

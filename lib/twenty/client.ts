@@ -19,6 +19,7 @@ import { fetchWithPaging } from '@/lib/twenty/strategy-paging';
 import { toDeals, topDealsDocument, topDealsFieldSchema } from '@/lib/twenty/top-deals';
 import { createTransport, type Log } from '@/lib/twenty/transport';
 import { createDashboardViews, withViewPart } from '@/lib/twenty/views/dashboard-view';
+import { createBoardReader } from '@/lib/twenty/board/board-reader';
 
 // The app's one door to Twenty: capabilities learned once, stage options, and the fetch
 // strategy that turns a dashboard into PipelineData in as few calls as the server allows.
@@ -33,6 +34,8 @@ const optionsSchema = z.object({
   monthDetail: z.enum(['auto', 'paging', 'aggregates']).default('auto'),
   /** Backoff after a rate-limit answer without a retry hint (v0.55 and 1.x give none). */
   rateLimitBackoffMs: z.number().int().positive().optional(),
+  /** A published Twenty dashboard's widgets on objects other than opportunities are read again after this (the cache TTL). */
+  widgetDataTtlMs: z.number().int().nonnegative().default(30_000),
 });
 
 export type TwentyClientOptions = z.input<typeof optionsSchema> & {
@@ -86,6 +89,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
   let stageCache: { at: number; result: StageOptionsResult } | null = null;
   const views = createDashboardViews({ transport, ttlMs: parsed.stageOptionsTtlMs });
   const ownersOf = createOwnerReader(transport, parsed.stageOptionsTtlMs, log);
+  const boards = createBoardReader({ transport, ttlMs: parsed.stageOptionsTtlMs, dataTtlMs: parsed.widgetDataTtlMs, log });
 
   function capabilities(): Promise<Capabilities> {
     capsPromise ??= readCapabilities(transport, log).catch((err: unknown) => {
@@ -138,7 +142,15 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     return { ...(await fetchWithAggregates(used.ctx, aliases, parsed.monthDetail)), strategy: 'aggregate', used };
   }
 
+  /** A published Twenty dashboard: Twenty's widgets, no pipeline (its stage options for the metadata watch). */
+  async function fetchBoardData(dashboard: DashboardConfig, now: Date): Promise<PipelineData> {
+    const fetchedAt = new Date().toISOString();
+    const [stageOptions, board] = await Promise.all([stageOptionsForRefresh(), boards.fetchBoard(dashboard, now)]);
+    return { stageOptions: stageOptions.options, stageOptionsSource: stageOptions.source, groups: [], topDeals: [], strategy: 'groupBy', fetchedAt, board };
+  }
+
   async function fetchPipelineData(dashboard: DashboardConfig, now: Date): Promise<PipelineData> {
+    if (dashboard.twentyDashboard !== undefined) return fetchBoardData(dashboard, now);
     const fetchedAt = new Date().toISOString();
     const [caps, stageOptions, view] = await Promise.all([capabilities(), stageOptionsForRefresh(), views.resolve(dashboard, now)]);
     const inputs = { transport, caps, budget, log, stageOptions };
@@ -168,7 +180,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     fetchPipelineData,
     fetchStageOptions: () => readStageOptions(transport, log),
     capabilities,
-    metadataPass: () => createMetadataPass({ readStageOptions: stageOptionsNow, views }),
+    metadataPass: () => createMetadataPass({ readStageOptions: stageOptionsNow, views, boards }),
     callCount: () => transport.callCount(),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PipelineData } from '@/lib/pipeline/types';
+import { publishedBoardSchema, publishedWidgetSchema } from '@/lib/pipeline/board-schema';
 
 // PipelineData across Redis: JSON has no bigint, so micros travel as decimal integer strings and
 // come back as bigint. Parsed with zod on the way in: Redis is an edge like any HTTP body.
@@ -54,6 +55,9 @@ const createdWeeks = z.object({
   buckets: z.array(z.object({ week: z.string(), currencyCode: z.string().nullable(), count: z.number().int().nonnegative(), amountMicros: micros })),
 });
 
+// A published Twenty dashboard's figures are Twenty's own numbers: JSON as they are.
+const board = publishedBoardSchema.extend({ widgets: z.array(publishedWidgetSchema), fingerprint: z.string(), objects: z.array(z.string()) });
+
 export const encodedPipelineDataSchema = z.object({
   stageOptions: z.array(stageOption),
   stageOptionsSource: z.enum(['metadata', 'default']),
@@ -64,6 +68,7 @@ export const encodedPipelineDataSchema = z.object({
   created: createdWeeks.optional(),
   fetchedAt: z.string(),
   view: viewScope.optional(),
+  board: board.optional(),
 });
 
 /** A JSON-safe value (bigints as strings); undefined optional fields are dropped by JSON. */

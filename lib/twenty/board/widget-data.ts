@@ -1,0 +1,82 @@
+import type { PublishedWidget } from '@/lib/pipeline/board-types';
+import { isTwentyError } from '@/lib/twenty/errors';
+import type { Transport } from '@/lib/twenty/transport';
+import { BAR_CHART_DATA, LINE_CHART_DATA, PIE_CHART_DATA, barAnswerSchema, lineAnswerSchema, pieAnswerSchema } from '@/lib/twenty/board/chart-answers';
+import { mapBarChart, mapLineChart, mapPieChart, type MappedChart } from '@/lib/twenty/board/chart-map';
+import { numberAnswerSchema, numberDisplay, numberPoints, planNumber } from '@/lib/twenty/board/number-widget';
+import type { BoardObject } from '@/lib/twenty/board/objects';
+import type { PlannedWidget } from '@/lib/twenty/board/plan';
+
+// One published widget's figures: one call each (a chart-data query on /metadata, or the number's
+// group-by on /graphql), through the client's transport (read-only guard, budget, timeout).
+// - FORBIDDEN (the key's role may not read the widget's object or a field it groups by) → the
+//   widget is `not_shared`: nothing of it is kept or sent, and the dashboard still serves.
+// - Twenty refusing this one widget (a configuration it cannot compute) → `unavailable`, logged.
+// - Anything that says Twenty is unreachable, throttling, or the key is gone fails the whole
+//   refresh (the cache keeps the last figures and says they are stale).
+
+const AMOUNT_OPERATIONS = new Set(['SUM', 'AVG', 'MIN', 'MAX']);
+
+export type WidgetRead = { widget: PublishedWidget; failure?: string };
+
+function baseOf(planned: PlannedWidget): Omit<PublishedWidget, 'state'> {
+  const description = planned.configuration.description;
+  return {
+    id: planned.id,
+    title: planned.title,
+    kind: planned.kind,
+    tab: planned.tab,
+    grid: { ...planned.grid },
+    ...(typeof description === 'string' && description.length > 0 ? { description } : {}),
+  };
+}
+
+/** Whether the widget's figures are amounts: a sum, average, minimum or maximum of a currency field. */
+export function isAmountWidget(planned: PlannedWidget, object: BoardObject | undefined): boolean {
+  const fieldId = planned.configuration.aggregateFieldMetadataId;
+  const field = typeof fieldId === 'string' ? object?.fields.get(fieldId) : undefined;
+  return field?.type === 'CURRENCY' && AMOUNT_OPERATIONS.has(String(planned.configuration.aggregateOperation));
+}
+
+async function chartOf(transport: Transport, planned: PlannedWidget): Promise<MappedChart> {
+  const variables = { input: { objectMetadataId: planned.objectMetadataId, configuration: planned.configuration } };
+  const config = planned.configuration;
+  if (planned.kind === 'bar') return mapBarChart((await transport.runQuery({ endpoint: 'metadata', document: BAR_CHART_DATA, variables, schema: barAnswerSchema })).barChartData, config);
+  if (planned.kind === 'line') return mapLineChart((await transport.runQuery({ endpoint: 'metadata', document: LINE_CHART_DATA, variables, schema: lineAnswerSchema })).lineChartData, config);
+  return mapPieChart((await transport.runQuery({ endpoint: 'metadata', document: PIE_CHART_DATA, variables, schema: pieAnswerSchema })).pieChartData, config);
+}
+
+async function numberOf(transport: Transport, planned: PlannedWidget, object: BoardObject, now: Date): Promise<MappedChart | string> {
+  const plan = planNumber(planned.configuration, object, now);
+  if (!plan.ok) return plan.reason;
+  const answer = await transport.runQuery({ document: plan.query.document, variables: plan.query.variables, schema: numberAnswerSchema });
+  const label = typeof planned.configuration.label === 'string' && planned.configuration.label.length > 0 ? planned.configuration.label : planned.title;
+  return { points: numberPoints(answer, plan.query, label), hasTooManyGroups: false, display: numberDisplay(planned.configuration) };
+}
+
+export async function readWidget(transport: Transport, planned: PlannedWidget, objects: ReadonlyMap<string, BoardObject>, now: Date): Promise<WidgetRead> {
+  const base = baseOf(planned);
+  const object = objects.get(planned.objectMetadataId);
+  const unavailable = (failure: string): WidgetRead => ({ widget: { ...base, state: 'unavailable' }, failure });
+  if (!object) return unavailable(`its object ${planned.objectMetadataId} is not in Twenty's metadata`);
+  try {
+    const chart = planned.kind === 'number' ? await numberOf(transport, planned, object, now) : await chartOf(transport, planned);
+    if (typeof chart === 'string') return unavailable(chart);
+    const amount = isAmountWidget(planned, object);
+    return {
+      widget: {
+        ...base,
+        state: 'ok',
+        points: chart.points,
+        ...(chart.hasTooManyGroups ? { hasTooManyGroups: true } : {}),
+        ...(amount ? { amount: true } : {}),
+        ...(Object.keys(chart.display).length > 0 ? { display: chart.display } : {}),
+      },
+    };
+  } catch (err) {
+    if (isTwentyError(err) && err.kind === 'auth' && err.upstreamCode === 'FORBIDDEN') return { widget: { ...base, state: 'not_shared' } };
+    if (isTwentyError(err) && (err.kind === 'rejected' || err.kind === 'upstream_error')) return unavailable(err.message);
+    throw err;
+  }
+}
+
