@@ -55,9 +55,23 @@ function unknownStageProblems(dashboard: DashboardConfig, known: string[] | null
   );
 }
 
+/** A published Twenty dashboard: its layout and each widget's state, as a load reads them. */
+function boardDetail(data: PipelineData, spent: string): string {
+  const board = data.board;
+  if (!board) return spent;
+  const states = ['ok', 'not_shared', 'unavailable'].map((state) => [state, board.widgets.filter((w) => w.state === state)] as const).filter(([, list]) => list.length > 0);
+  const widgets = states.map(([state, list]) => `${state.replace('_', ' ')}: ${list.map((w) => `"${w.title}"`).join(', ')}`).join('; ');
+  return `publishes "${board.name}" · ${plural(board.tabs.length, 'tab')} · ${plural(board.widgets.length, 'widget')} (${widgets || 'none'}) · ${spent}`;
+}
+
 async function load(dashboard: DashboardConfig, deps: DashboardDeps): Promise<Omit<DashboardRun, 'dashboard' | 'row'> & { detail: string }> {
   const before = deps.meter.figures().counted;
   const spent = () => plural(deps.meter.figures().counted - before, 'root field');
+  if (dashboard.twentyDashboard !== undefined) {
+    // Twenty computes a board's figures: there is no pipeline to count or cross-check.
+    const data = await deps.client.fetchPipelineData(dashboard, deps.now);
+    return { data: null, deals: null, detail: boardDetail(data, spent()) };
+  }
   if (refreshesWithGroupBy(deps.caps)) {
     const data = await deps.client.fetchPipelineData(dashboard, deps.now);
     const deals = data.groups.reduce((sum, g) => sum + g.count, 0);

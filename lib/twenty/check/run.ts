@@ -10,6 +10,7 @@ import { explainOptionalRead, explainReachFailure, RATE_LIMIT_ADVICE } from '@/l
 import { createRootFieldMeter, type RootFieldMeter } from '@/lib/twenty/check/meter';
 import { keyNotes, webhookNotes } from '@/lib/twenty/check/notes';
 import { countRecords, metadataQueryFields } from '@/lib/twenty/check/probes';
+import { checkLayouts } from '@/lib/twenty/check/layouts';
 import { row, type CheckReport, type Row, type Section } from '@/lib/twenty/check/report';
 import { knownStages } from '@/lib/twenty/check/scope';
 import type { CheckSettings } from '@/lib/twenty/check/check-settings';
@@ -133,6 +134,7 @@ export async function runCheck(input: CheckInput): Promise<CheckReport> {
   const deps = { client: w.client, transport: w.transport, caps: facts.caps, known, meter: w.meter, now, logs: w.logs };
   const runs = await checkDashboards(settings.dashboards, deps);
   sections.push({ title: 'Dashboards', rows: runs.flatMap((r) => (r.viewRow ? [r.row, r.viewRow] : [r.row])) });
+  sections.push({ title: 'Twenty dashboards the key can publish (twentyDashboard)', rows: await checkLayouts(w.transport) });
   sections.push({ title: 'Cross-check', rows: [await crossCheck(runs, { ...deps, clientWith: w.clientWith })] });
   return report();
 }
