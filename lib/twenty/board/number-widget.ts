@@ -7,10 +7,10 @@ import { translateFilterSet } from '@/lib/twenty/views/translate';
 import { filterSetFromWidget } from '@/lib/twenty/views/view-filter-schema';
 
 // The aggregate number (AGGREGATE_CHART). Twenty has no chart-data query for it: its front asks
-// the object's records for the one aggregate (charts/FINDINGS.md). The wall asks the same through
-// group-by with no dimension (`groupBy: []` answers one group, real-2.21/groupby/empty-groupby),
-// filtered by the widget's own filter translated exactly (lib/twenty/views/translate.ts).
-// Amount aggregates come back in micros and are shown in currency units, as Twenty shows them.
+// the object's connection for the one aggregate, `opportunities(filter) { sumAmountAmountMicros }`
+// (real-2.21/charts/aggregate-*, charts/FINDINGS.md). The wall sends that same query, so the figure
+// is Twenty's by construction, with the widget's own filter translated exactly
+// (lib/twenty/views/translate.ts). Amounts come back in micros and are shown in currency units.
 
 export type NumberQuery = { document: string; variables: Record<string, unknown>; key: string; micros: boolean };
 export type NumberPlan = { ok: true; query: NumberQuery; amount: boolean } | { ok: false; reason: string };
@@ -51,20 +51,19 @@ export function planNumber(config: WidgetConfiguration, object: BoardObject, now
   const translation = translateFilterSet(filterSetFromWidget(config.filter), { fields: object.fields, now, zone });
   if (!translation.ok) return { ok: false, reason: `its filter cannot be applied exactly (${translation.refusal.reason}: ${translation.refusal.message})` };
   const filterType = `${capital(object.nameSingular)}FilterInput`;
-  const root = `${object.namePlural}GroupBy`;
+  const root = object.namePlural;
   const document = translation.filter
-    ? `query BoardNumber($filter: ${filterType}) { ${root}(groupBy: [], filter: $filter) { ${aggregate.key} } }`
-    : `query BoardNumber { ${root}(groupBy: []) { ${aggregate.key} } }`;
+    ? `query BoardNumber($filter: ${filterType}) { ${root}(filter: $filter) { ${aggregate.key} } }`
+    : `query BoardNumber { ${root} { ${aggregate.key} } }`;
   const variables = translation.filter ? { filter: translation.filter } : {};
   return { ok: true, query: { document, variables, key: aggregate.key, micros: aggregate.micros }, amount: aggregate.micros };
 }
 
-export const numberAnswerSchema = z.record(z.string(), z.array(z.record(z.string(), z.union([z.number(), z.string(), z.null()]))));
+export const numberAnswerSchema = z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string(), z.null()])));
 
-/** The group's figure: micros as currency units; no group (no records) or null → no point. */
+/** The connection's figure: micros as currency units; null (no records to sum) → no point. */
 export function numberPoints(answer: z.infer<typeof numberAnswerSchema>, query: NumberQuery, label: string): WidgetPoint[] {
-  const group = Object.values(answer)[0]?.[0];
-  const raw = group?.[query.key];
+  const raw = Object.values(answer)[0]?.[query.key];
   if (raw === undefined || raw === null) return query.key === 'totalCount' ? [{ label, value: 0 }] : [];
   const value = Number(raw);
   if (!Number.isFinite(value)) return [];
