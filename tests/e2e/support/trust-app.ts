@@ -46,8 +46,9 @@ export async function runToExit(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Pro
   return { code, stdout, stderr };
 }
 
-export async function startOwnApp(env: NodeJS.ProcessEnv): Promise<OwnApp> {
-  const port = await freePort();
+/** `port`: when the workspace must know the app's address first (its webhooks); otherwise a free one. */
+export async function startOwnApp(env: NodeJS.ProcessEnv, port?: number): Promise<OwnApp> {
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, appServerArgs(port), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
