@@ -20,7 +20,7 @@ export function BarWidget({ widget, points, display, height }: WidgetChartProps)
   const compact = compactValue(display.locale);
   const legend = showsLegend(widget, series.length);
   const categoryAxis = { dataKey: 'label', type: 'category' as const, tick: { fill: theme.axis, fontSize: theme.fontSize }, tickLine: false, axisLine: { stroke: theme.grid }, interval: 0 };
-  const valueAxis = { type: 'number' as const, domain: valueDomain(widget), tickFormatter: compact, tick: { fill: theme.muted, fontSize: theme.fontSize }, tickLine: false, axisLine: false };
+  const valueAxis = { type: 'number' as const, domain: valueDomain(widget, points), tickFormatter: compact, tick: { fill: theme.muted, fontSize: theme.fontSize }, tickLine: false, axisLine: false };
   return (
     <ChartFrame testId="widget-bar-chart" height={height} fallback={null}>
       <BarChart

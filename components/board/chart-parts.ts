@@ -11,10 +11,10 @@ export const compactValue = (locale: string) => (value: unknown) => (typeof valu
 /** Tooltips: the whole figure. */
 export const fullValue = (locale: string) => (value: unknown) => (typeof value === 'number' ? formatWidgetValue(value, locale, 'full') : String(value ?? ''));
 
-/** Twenty's fixed range when the widget sets one; otherwise from zero (or below it) to the data. */
-export function valueDomain(widget: PublishedWidget): [number | 'auto' | 'dataMin', number | 'auto'] {
+/** Twenty's fixed range when the widget sets one; otherwise from zero (or the lowest negative figure) to the data. */
+export function valueDomain(widget: PublishedWidget, points: readonly WidgetPoint[]): [number | 'dataMin', number | 'auto'] {
   const { rangeMin, rangeMax } = widget.display ?? {};
-  return [rangeMin ?? 'auto', rangeMax ?? 'auto'];
+  return [rangeMin ?? (points.some((p) => p.value < 0) ? 'dataMin' : 0), rangeMax ?? 'auto'];
 }
 
 /** The legend is Twenty's `displayLegend` (on unless turned off), and only worth drawing for several series. */

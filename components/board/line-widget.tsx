@@ -24,7 +24,7 @@ export function LineWidget({ widget, points, display, height }: WidgetChartProps
       <ComposedChart responsive data={rows} style={{ width: '100%', height }} margin={{ top: theme.labelFontSize, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={theme.grid} />
         <XAxis dataKey="label" tick={{ fill: theme.axis, fontSize: theme.fontSize }} tickLine={false} axisLine={{ stroke: theme.grid }} minTickGap={theme.fontSize} />
-        <YAxis domain={valueDomain(widget)} tickFormatter={compact} tick={{ fill: theme.muted, fontSize: theme.fontSize }} tickLine={false} axisLine={false} width={theme.fontSize * 3.5} />
+        <YAxis domain={valueDomain(widget, points)} tickFormatter={compact} tick={{ fill: theme.muted, fontSize: theme.fontSize }} tickLine={false} axisLine={false} width={theme.fontSize * 3.5} />
         {display.variant === 'tv' ? null : <Tooltip formatter={fullValue(display.locale)} />}
         {showsLegend(widget, series.length) ? <Legend wrapperStyle={{ fontSize: theme.fontSize, color: theme.axis }} /> : null}
         {series.map((s, i) => {

@@ -4,6 +4,7 @@ import { toChartSeries, totalOf } from '@/lib/client/board-series';
 import { formatWidgetFigure, formatWidgetValue } from '@/lib/client/format';
 import { boardRotationPlan, FALLBACK_SLIDE_SECONDS, slideKey, slideLabel } from '@/components/tv/rotation';
 import { widgetColors } from '@/components/board/widget-colors';
+import { valueDomain } from '@/components/board/chart-parts';
 import { stageColor } from '@/components/charts/stage-colors';
 import { snapshotSchema } from '@/lib/pipeline/snapshot-schema';
 import { board, boardSnapshot, widgets } from './board-fixture';
@@ -84,4 +85,12 @@ test('a widget\'s colours start with its Twenty colour and stay distinct', () =>
   expect(new Set(colors).size).toBe(6);
   expect(widgetColors(undefined, 1)).toEqual([stageColor('blue')]);
   expect(new Set(widgetColors('blue', 25)).size).toBe(25);
+});
+
+test('a chart\'s value axis: Twenty\'s fixed range, else from zero, or from the lowest figure below zero', () => {
+  const widget = widgets.find((w) => w.id === 'w-close');
+  if (!widget) throw new Error('fixture lost its line');
+  expect(valueDomain(widget, [{ label: 'a', value: 90 }])).toEqual([0, 'auto']);
+  expect(valueDomain(widget, [{ label: 'a', value: -5 }])).toEqual(['dataMin', 'auto']);
+  expect(valueDomain({ ...widget, display: { rangeMin: 50, rangeMax: 300 } }, [{ label: 'a', value: 90 }])).toEqual([50, 300]);
 });
