@@ -19,7 +19,12 @@ export function BarWidget({ widget, points, display, height }: WidgetChartProps)
   const stacked = widget.display?.groupMode === 'stacked';
   const compact = compactValue(display.locale);
   const legend = showsLegend(widget, series.length);
-  const categoryAxis = { dataKey: 'label', type: 'category' as const, tick: { fill: theme.axis, fontSize: theme.fontSize }, tickLine: false, axisLine: { stroke: theme.grid }, interval: 0 };
+  // Every label while they fit; past a dozen columns the axis thins them (the table keeps them all).
+  const interval = across || rows.length <= 12 ? 0 : ('preserveStartEnd' as const);
+  const categoryAxis = { dataKey: 'label', type: 'category' as const, tick: { fill: theme.axis, fontSize: theme.fontSize }, tickLine: false, axisLine: { stroke: theme.grid }, interval };
+  // Bars across leave their labels the width the longest one needs, within reason.
+  const longest = Math.max(0, ...rows.map((r) => r.label.length));
+  const labelWidth = Math.round(Math.min(theme.fontSize * 12, Math.max(theme.fontSize * 3, longest * theme.fontSize * 0.62 + 8)));
   const valueAxis = { type: 'number' as const, domain: valueDomain(widget, points), tickFormatter: compact, tick: { fill: theme.muted, fontSize: theme.fontSize }, tickLine: false, axisLine: false };
   return (
     <ChartFrame testId="widget-bar-chart" height={height} fallback={null}>
@@ -33,7 +38,7 @@ export function BarWidget({ widget, points, display, height }: WidgetChartProps)
       >
         <CartesianGrid horizontal={!across} vertical={across} stroke={theme.grid} />
         {across ? <XAxis {...valueAxis} /> : <XAxis {...categoryAxis} />}
-        {across ? <YAxis {...categoryAxis} width={theme.fontSize * 7} /> : <YAxis {...valueAxis} width={theme.fontSize * 3.5} />}
+        {across ? <YAxis {...categoryAxis} width={labelWidth} /> : <YAxis {...valueAxis} width={theme.fontSize * 3.5} />}
         {display.variant === 'tv' ? null : <Tooltip formatter={fullValue(display.locale)} cursor={{ fill: theme.cursor }} />}
         {legend ? <Legend wrapperStyle={{ fontSize: theme.fontSize, color: theme.axis }} /> : null}
         {series.map((s, i) => (
