@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { gateDashboard } from '@/lib/access/gate';
 import { parseViewParams } from '@/lib/access/view-params';
+import { viewKindProblem } from '@/lib/access/view-kind';
 import { accessPageHeaders, offersPasscodeForm, renderAccessPage, type AccessPageInput } from '@/lib/access/access-page';
 import { frameHeadersFor, surfaceOf } from '@/lib/access/surface-headers';
 import { noFrameHeaders } from '@/lib/access/frame-policy';
@@ -61,6 +62,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
     const form = offersPasscodeForm(surface, gate.access) ? { slug, returnTo } : undefined;
     return refuse(gate.status, { problem: gate.reason, surface, form }, frame, edge.headers);
   }
+  // Checked once the gate has opened, so a refused visitor learns nothing of the dashboard's kind.
+  const kindProblem = viewKindProblem(params.params, gate.dashboard);
+  if (kindProblem) return refuse(400, { problem: 'bad_params', surface, detail: kindProblem }, frame, edge.headers);
   // frame-ancestors stays the surface's own (per dashboard on /embed, 'none' elsewhere).
   const csp = mergeCsp(frame['content-security-policy'] ?? "frame-ancestors 'none'", pageCsp(newNonce(), "frame-ancestors 'none'"));
   const headers = { ...edge.headers, ...frame, 'content-security-policy': csp };

@@ -16,6 +16,7 @@ import { FunnelChart, FunnelTable, openStages } from '@/components/charts/funnel
 import { TimelineChart, TimelineTable } from '@/components/charts/timeline-chart';
 import { TrendChart, TrendTable } from '@/components/charts/trend-chart';
 import { TickerCard } from '@/components/ticker/ticker-feed';
+import { BoardTabs } from '@/components/board/board-tabs';
 import type { Snapshot } from '@/lib/pipeline/types';
 
 export type DashboardViewProps = {
@@ -23,6 +24,8 @@ export type DashboardViewProps = {
   connection: BadgeState;
   variant: DashboardVariant;
   views?: ViewName[];
+  /** A published Twenty dashboard's tabs to show (`view=tab-N`), in that order; default all. */
+  tabs?: number[];
 };
 
 const LAYOUT: Record<DashboardVariant, { root: string; inner: string; chartHeight: number; funnelHeight: number }> = {
@@ -48,11 +51,23 @@ function Row({ left, right }: { left: ReactNode; right: ReactNode }) {
  * re-renders the same tree (every list keyed by stage, month or id), so nothing remounts and
  * nothing blanks: bars and numbers change in place.
  */
-export function DashboardView({ snapshot, connection, variant, views }: DashboardViewProps) {
+export function DashboardView({ snapshot, connection, variant, views, tabs }: DashboardViewProps) {
   // Nothing to animate from on first paint; later snapshots move the bars briefly.
   const [firstVersion] = useState(snapshot.version);
   const display = displayFor(snapshot, variant, snapshot.version !== firstVersion);
   const layout = LAYOUT[variant];
+  // A published Twenty dashboard shows Twenty's charts in place of the pipeline's views.
+  if (snapshot.board) {
+    return (
+      <div data-pw-variant={variant} data-version={snapshot.version} className={layout.root}>
+        <main className={layout.inner}>
+          <DashboardHeader snapshot={snapshot} connection={connection} variant={variant} />
+          <StaleBanner snapshot={snapshot} />
+          <BoardTabs board={snapshot.board} widgets={snapshot.widgets ?? []} tabs={tabs} display={display} />
+        </main>
+      </div>
+    );
+  }
   // By default the leaderboard shows only where there are owners; named in the URL, it always shows (and says when there are none).
   const show = new Set(views ?? defaultViews(variant).filter((v) => v !== 'owners' || snapshot.owners !== undefined));
   const currencyNote = `Amounts in ${snapshot.currency}`;

@@ -12,10 +12,11 @@ export type LiveDashboardProps = {
   jsonUrl: string;
   variant: DashboardVariant;
   views?: ViewName[];
+  tabs?: number[];
 };
 
 /** The dashboard kept current in place: new snapshots re-render the same tree, never a reload. */
-export function LiveDashboard({ initial, eventsUrl, jsonUrl, variant, views }: LiveDashboardProps) {
+export function LiveDashboard({ initial, eventsUrl, jsonUrl, variant, views, tabs }: LiveDashboardProps) {
   const { snapshot, connection, connecting } = useSnapshotStream({ initial, eventsUrl, jsonUrl });
-  return <DashboardView snapshot={snapshot} connection={connecting ? 'connecting' : connection} variant={variant} views={views} />;
+  return <DashboardView snapshot={snapshot} connection={connecting ? 'connecting' : connection} variant={variant} views={views} tabs={tabs} />;
 }

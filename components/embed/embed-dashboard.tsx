@@ -14,18 +14,19 @@ export type EmbedDashboardProps = {
   eventsUrl: string;
   jsonUrl: string;
   views?: SelectableView[];
+  tabs?: number[];
   theme: Theme;
   showTitle: boolean;
 };
 
 /** The dashboard without page chrome, live, in the host's chosen theme, reporting its height. */
-export function EmbedDashboard({ initial, eventsUrl, jsonUrl, views, theme, showTitle }: EmbedDashboardProps) {
+export function EmbedDashboard({ initial, eventsUrl, jsonUrl, views, tabs, theme, showTitle }: EmbedDashboardProps) {
   const { snapshot, connection } = useSnapshotStream({ initial, eventsUrl, jsonUrl });
   const ref = useRef<HTMLDivElement>(null);
   useReportHeight(ref, snapshot.version);
   return (
     <div ref={ref} data-pw-embed={theme} data-pw-theme={theme} data-pw-hide-title={showTitle ? undefined : ''} data-testid="embed-root">
-      <DashboardView snapshot={snapshot} connection={connection} variant="embed" views={views} />
+      <DashboardView snapshot={snapshot} connection={connection} variant="embed" views={views} tabs={tabs} />
     </div>
   );
 }

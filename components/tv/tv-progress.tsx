@@ -1,16 +1,16 @@
 import type { CSSProperties } from 'react';
-import { VIEW_LABELS, type Slide } from '@/components/tv/rotation';
+import { slideKey, slideLabel, type Slide, type TabSlide } from '@/components/tv/rotation';
 
 /** One segment per slide; the current one fills over its duration (a CSS animation, no timers). */
-export function TvProgress({ slides, index, turn }: { slides: readonly Slide[]; index: number; turn: number }) {
+export function TvProgress({ slides, index, turn }: { slides: readonly (Slide | TabSlide)[]; index: number; turn: number }) {
   if (slides.length <= 1) return <div aria-hidden="true" />;
   return (
     <nav className="tv-progress" aria-label="Views on this screen" data-testid="tv-progress">
       {slides.map((slide, i) => {
         const style = { '--slide-duration': `${slide.seconds}s` } as CSSProperties;
         return (
-          <div key={`${slide.view}-${i}`} className="tv-step" data-active={i === index} data-done={i < index} style={style}>
-            <span>{VIEW_LABELS[slide.view]}</span>
+          <div key={`${slideKey(slide)}-${i}`} className="tv-step" data-active={i === index} data-done={i < index} style={style}>
+            <span>{slideLabel(slide)}</span>
             <div className="tv-bar">
               <i key={i === index ? turn : 'idle'} />
             </div>

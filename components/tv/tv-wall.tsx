@@ -7,11 +7,12 @@ import { displayFor } from '@/components/dashboard/display';
 import { useSnapshotStream } from '@/lib/client/use-snapshot-stream';
 import type { Snapshot } from '@/lib/pipeline/types';
 import type { Theme } from '@/lib/access/view-params';
-import type { Slide } from '@/components/tv/rotation';
+import { boardRotationPlan, slideKey, type Slide, type TabSlide } from '@/components/tv/rotation';
 import { TvHeader } from '@/components/tv/tv-header';
 import { TvStatus } from '@/components/tv/tv-status';
 import { TvProgress } from '@/components/tv/tv-progress';
 import { TvView } from '@/components/tv/tv-views';
+import { TvBoardMissing, TvBoardSlide } from '@/components/tv/tv-board-slide';
 import { Celebration, useWonCelebration } from '@/components/tv/celebration';
 import { useRotation } from '@/components/tv/use-rotation';
 import { useBurnInShift, useWakeLock } from '@/components/tv/use-kiosk';
@@ -22,15 +23,18 @@ export type TvWallProps = {
   eventsUrl: string;
   jsonUrl: string;
   slides: Slide[];
+  /** A published Twenty dashboard's `view=tab-N` and `rotate=`: its slides come from the live snapshot's tabs. */
+  board?: { tabs?: number[]; rotateSeconds?: number };
   showTitle: boolean;
   theme: Theme;
   buildId: string;
 };
 
 /** The wall: fills the screen, rotates views, keeps itself live, awake and up to date unattended. */
-export function TvWall({ initial, eventsUrl, jsonUrl, slides, showTitle, theme, buildId }: TvWallProps) {
+export function TvWall({ initial, eventsUrl, jsonUrl, slides: viewSlides, board, showTitle, theme, buildId }: TvWallProps) {
   const { snapshot, connection } = useSnapshotStream({ initial, eventsUrl, jsonUrl });
   const [firstVersion] = useState(initial.version);
+  const slides: readonly (Slide | TabSlide)[] = snapshot.board ? boardRotationPlan(snapshot.board.tabs, board ?? {}) : viewSlides;
   const { index, turn } = useRotation(slides);
   const shift = useBurnInShift();
   useWakeLock();
@@ -45,7 +49,7 @@ export function TvWall({ initial, eventsUrl, jsonUrl, slides, showTitle, theme, 
       data-pw-tv=""
       data-pw-theme={theme}
       data-testid="tv-wall"
-      data-view={slide?.view}
+      data-view={slide ? slideKey(slide) : undefined}
       data-version={snapshot.version}
       data-connection={connection}
       data-stale={snapshot.stale}
@@ -54,7 +58,9 @@ export function TvWall({ initial, eventsUrl, jsonUrl, slides, showTitle, theme, 
         <TvHeader snapshot={snapshot} connection={connection} showTitle={showTitle} />
         <TvStatus snapshot={snapshot} connection={connection} />
         <main className="tv-slide" key={turn} data-stale={snapshot.stale}>
-          {slide ? <TvView view={slide.view} snapshot={snapshot} display={display} /> : null}
+          {slide && 'view' in slide ? <TvView view={slide.view} snapshot={snapshot} display={display} /> : null}
+          {slide && 'tab' in slide ? <TvBoardSlide slide={slide} snapshot={snapshot} display={display} /> : null}
+          {!slide && snapshot.board ? <TvBoardMissing snapshot={snapshot} tabs={board?.tabs ?? []} /> : null}
         </main>
         <TvProgress slides={slides} index={index} turn={turn} />
       </div>

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { nextSlideIndex, type Slide } from '@/components/tv/rotation';
+import { nextSlideIndex } from '@/components/tv/rotation';
 
 /** The slide on screen and a counter that changes on every switch (restarts the progress bar). */
-export function useRotation(slides: readonly Slide[]): { index: number; turn: number } {
+export function useRotation(slides: readonly { seconds: number }[]): { index: number; turn: number } {
   const [state, setState] = useState({ index: 0, turn: 0 });
   const seconds = slides[state.index]?.seconds ?? 0;
   useEffect(() => {

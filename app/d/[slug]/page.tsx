@@ -28,5 +28,5 @@ export default async function DashboardPage(props: Props) {
   const read = await getContext().cache.get(gate.dashboard.slug);
   if (read.state === 'waiting') return <WaitingForCrm title={gate.dashboard.title} reason={read.reason} />;
   if (read.state === 'refused') return <RefusedByCrm title={gate.dashboard.title} />;
-  return <LiveDashboard initial={read.snapshot} eventsUrl={eventsUrl} jsonUrl={jsonUrl} variant="page" views={access.params.views} />;
+  return <LiveDashboard initial={read.snapshot} eventsUrl={eventsUrl} jsonUrl={jsonUrl} variant="page" views={access.params.views} tabs={access.params.tabs} />;
 }

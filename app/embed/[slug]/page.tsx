@@ -29,6 +29,6 @@ export default async function EmbedPage(props: Props) {
   const theme = view.theme ?? 'light';
   if (read.state !== 'ready') return <EmbedWaiting jsonUrl={jsonUrl} theme={theme} refused={read.state === 'refused'} />;
   return (
-    <EmbedDashboard initial={read.snapshot} eventsUrl={eventsUrl} jsonUrl={jsonUrl} views={view.views} theme={theme} showTitle={view.showTitle} />
+    <EmbedDashboard initial={read.snapshot} eventsUrl={eventsUrl} jsonUrl={jsonUrl} views={view.views} tabs={view.tabs} theme={theme} showTitle={view.showTitle} />
   );
 }

@@ -34,6 +34,7 @@ export default async function TvPage(props: Props) {
       eventsUrl={eventsUrl}
       jsonUrl={jsonUrl}
       slides={rotationPlan(gate.dashboard.tv.views, view)}
+      board={{ tabs: view.tabs, rotateSeconds: view.rotateSeconds }}
       showTitle={view.showTitle}
       theme={view.theme ?? 'dark'}
       buildId={getBuildId()}

@@ -3,3 +3,4 @@ export { formatMoney, formatCount, formatTotalText, type MoneyFormatOptions } fr
 export { formatMonth, formatDateTime, formatTime, formatDate, formatRelative } from '@/lib/client/format/dates';
 export { formatChange, type Change } from '@/lib/client/format/change';
 export { microsToDecimal, microsToWholeUnits } from '@/lib/client/format/decimal';
+export { formatWidgetValue, formatWidgetFigure, type WidgetNumberStyle } from '@/lib/client/format/widget-number';
