@@ -46,6 +46,11 @@ function classifyOne(error: GraphQLErrorLike): TwentyError {
   if (code === 'BAD_USER_INPUT' && message.startsWith('Limit reached')) {
     return new TwentyError('rate_limited', message, { ...opts, retryAfterMs: DEFAULT_RATE_LIMIT_BACKOFF_MS, retryGuessed: true });
   }
+  // Twenty 2.21's chart-data queries wrap the throttler's refusal (real-2.21/charts/FINDINGS.md, "Rate limit"):
+  // "Query execution failed: Bar chart data retrieval failed: Limit reached (100 tokens per 60000 ms)".
+  if (code === 'INTERNAL_SERVER_ERROR' && /\bLimit reached \(\d+ tokens per \d+ ms\)/.test(message)) {
+    return new TwentyError('rate_limited', message, { ...opts, retryAfterMs: DEFAULT_RATE_LIMIT_BACKOFF_MS, retryGuessed: true });
+  }
   if (code === 'INTERNAL_SERVER_ERROR' && message.trim() === 'Too many requests.') {
     return new TwentyError('rate_limited', message, { ...opts, retryAfterMs: DEFAULT_RATE_LIMIT_BACKOFF_MS, retryGuessed: true });
   }

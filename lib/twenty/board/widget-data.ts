@@ -3,7 +3,7 @@ import { isTwentyError } from '@/lib/twenty/errors';
 import type { Transport } from '@/lib/twenty/transport';
 import { BAR_CHART_DATA, LINE_CHART_DATA, PIE_CHART_DATA, barAnswerSchema, lineAnswerSchema, pieAnswerSchema } from '@/lib/twenty/board/chart-answers';
 import { mapBarChart, mapLineChart, mapPieChart, type MappedChart } from '@/lib/twenty/board/chart-map';
-import { numberAnswerSchema, numberDisplay, numberPoints, planNumber } from '@/lib/twenty/board/number-widget';
+import { numberAnswerSchema, numberDisplay, planNumber, ratioPoints, rawOf, singlePoints, type NumberQuery } from '@/lib/twenty/board/number-widget';
 import type { BoardObject } from '@/lib/twenty/board/objects';
 import type { PlannedWidget } from '@/lib/twenty/board/plan';
 
@@ -49,9 +49,11 @@ async function chartOf(transport: Transport, planned: PlannedWidget): Promise<Ma
 async function numberOf(transport: Transport, planned: PlannedWidget, object: BoardObject, now: Date): Promise<MappedChart | string> {
   const plan = planNumber(planned.configuration, object, now);
   if (!plan.ok) return plan.reason;
-  const answer = await transport.runQuery({ document: plan.query.document, variables: plan.query.variables, schema: numberAnswerSchema });
+  const ask = async (query: NumberQuery) => rawOf(await transport.runQuery({ document: query.document, variables: query.variables, schema: numberAnswerSchema }), query);
   const label = typeof planned.configuration.label === 'string' && planned.configuration.label.length > 0 ? planned.configuration.label : planned.title;
-  return { points: numberPoints(answer, plan.query, label), hasTooManyGroups: false, display: numberDisplay(planned.configuration) };
+  // A ratio is two counts, one request each: Twenty 2.21 refuses a root field twice in one document.
+  const points = plan.kind === 'ratio' ? ratioPoints(await ask(plan.numerator), await ask(plan.denominator), label) : singlePoints(await ask(plan.query), plan.figure, label);
+  return { points, hasTooManyGroups: false, display: numberDisplay(planned.configuration, plan) };
 }
 
 export async function readWidget(transport: Transport, planned: PlannedWidget, objects: ReadonlyMap<string, BoardObject>, now: Date): Promise<WidgetRead> {

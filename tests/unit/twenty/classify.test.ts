@@ -65,6 +65,16 @@ describe('hand-written answers of newer versions', () => {
   test('1.x "Limit reached" BAD_USER_INPUT is a throttle, not a rejection', () => {
     expect(classifyRecorded(graphql.v1)).toMatchObject({ kind: 'rate_limited', retryAfterMs: 60_000 });
   });
+  test.each(['rate-limit-metadata-first-call-101-same-endpoint.json', 'rate-limit-graphql-first-call-103-pieChartData-readonly-key.json'])(
+    "2.21's chart-data refusal (INTERNAL_SERVER_ERROR wrapping \"Limit reached\", charts/%s) is a throttle",
+    (file) => {
+      const recorded = readFixture(`real-2.21/charts/${file}`) as Recorded;
+      expect(classifyRecorded(recorded.response)).toMatchObject({ kind: 'rate_limited', retryAfterMs: 60_000, upstreamCode: 'INTERNAL_SERVER_ERROR' });
+    },
+  );
+  test('an INTERNAL_SERVER_ERROR that names no limit stays an upstream error', () => {
+    expect(classifyGraphQLErrors([{ message: 'Query execution failed: Bar chart data retrieval failed: boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]).kind).toBe('upstream_error');
+  });
   test('REST 429 with Retry-After (2.x) waits the header seconds', () => {
     const v2 = readFixture('rate-limited-rest-429-v2.json') as HandWritten;
     expect(classifyRecorded(v2)).toMatchObject({ kind: 'rate_limited', retryAfterMs: 12_000 });
