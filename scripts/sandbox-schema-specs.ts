@@ -153,10 +153,17 @@ const VIEW_MUTATIONS_221 = [
   'createViewFilterGroup', 'deleteViewFilterGroup', 'createViewSort',
 ];
 
+// Dashboards (views-dashboards/q3-*): page layouts, their tabs and widgets, and the chart data Twenty computes.
+const LAYOUT_QUERIES_221 = [
+  'getPageLayouts', 'getPageLayout', 'getPageLayoutTabs', 'getPageLayoutTab', 'getPageLayoutWidgets', 'getPageLayoutWidget',
+  'barChartData', 'lineChartData', 'pieChartData',
+];
+const LAYOUT_MUTATIONS_221 = ['createPageLayout', 'createPageLayoutTab', 'createPageLayoutWidget'];
+
 export const METADATA_221: TrimSpec = {
   roots: {
-    Query: ['objects', 'object', 'fields', 'field', 'currentWorkspace', 'webhooks', 'webhook', ...VIEW_QUERIES_221],
-    Mutation: ['updateOneField', 'createWebhook', 'updateWebhook', 'deleteWebhook', 'revokeApiKey', ...VIEW_MUTATIONS_221],
+    Query: ['objects', 'object', 'fields', 'field', 'currentWorkspace', 'webhooks', 'webhook', ...VIEW_QUERIES_221, ...LAYOUT_QUERIES_221],
+    Mutation: ['updateOneField', 'createWebhook', 'updateWebhook', 'deleteWebhook', 'revokeApiKey', ...VIEW_MUTATIONS_221, ...LAYOUT_MUTATIONS_221],
   },
   keepOnly: {
     Workspace: ['id', 'displayName', 'createdAt', 'updatedAt'],

@@ -116,7 +116,10 @@ export function metadataHandler(deps: EndpointDeps): Handler {
       body,
       strictStatus: String(req.headers.accept ?? '').includes(GRAPHQL_RESPONSE),
       fieldResolver: metadataFieldResolver,
-      context: () => ({ metadata: deps.workspace.metadata, credentials: deps.credentials, views: deps.workspace.views, principal: auth.principal }),
+      context: () => ({
+        metadata: deps.workspace.metadata, credentials: deps.credentials, views: deps.workspace.views, layouts: deps.workspace.layouts,
+        workspace: deps.workspace, principal: auth.principal,
+      }),
     });
     deps.log.record({ ...entry, operationType: outcome.summary.operationType, rootFields: names(outcome.summary.rootFields), authorized: true, keyIndex: auth.principal.keyIndex });
     return respond(outcome, req);
