@@ -64,3 +64,21 @@ export function masked(value: unknown, keys: readonly string[]): unknown {
   }
   return value;
 }
+
+export type Deal = { id: string; stage: string; closeDate: string | null; amount: { amountMicros: number | null; currencyCode: string | null }; owner: { name: { firstName: string } } | null; company: { name: string } | null };
+
+/** Every live deal, read through the API, for the tests' own totals. */
+export async function dealsOf(sandbox: Sandbox): Promise<Deal[]> {
+  const reply = await post(sandbox, '/graphql', '{ opportunities(first: 100000) { edges { node { id stage closeDate amount { amountMicros currencyCode } owner { name { firstName } } company { name } } } } }', { capture: false });
+  const data = reply.body.data as { opportunities: { edges: { node: Deal }[] } };
+  return data.opportunities.edges.map((e) => e.node);
+}
+
+/** Twenty's chart units: amounts in currency units. */
+export const units = (deals: readonly Deal[]) => deals.reduce((s, d) => s + (d.amount.amountMicros ?? 0), 0) / 1_000_000;
+
+export function chartQuery(kind: 'bar' | 'line' | 'pie'): string {
+  if (kind === 'bar') return 'query($i:BarChartDataInput!){ barChartData(input:$i){ data indexBy keys series{ key label } xAxisLabel yAxisLabel showLegend showDataLabels layout groupMode hasTooManyGroups formattedToRawLookup } }';
+  if (kind === 'line') return 'query($i:LineChartDataInput!){ lineChartData(input:$i){ series{ key label data{ x y } } xAxisLabel yAxisLabel showLegend showDataLabels hasTooManyGroups formattedToRawLookup } }';
+  return 'query($i:PieChartDataInput!){ pieChartData(input:$i){ data{ key value } showLegend showDataLabels showCenterMetric hasTooManyGroups formattedToRawLookup } }';
+}
