@@ -4,6 +4,8 @@
 // chart counts exactly what opportunitiesGroupBy counts. Amounts come back in currency units
 // (micros / 1e6), percentages × 100. Only opportunities have records here; other objects answer no
 // groups, after the role check (the read-only key cannot read people: Twenty's permission error).
+// Each call takes one token of the workspace's API-key rate limit, shared with /graphql (captured:
+// charts/rate-limit-metadata-first-*: the 101st barChartData of a minute is refused).
 import { permissionDenied } from '@/sandbox/graphql/errors';
 import { opportunityRelations, queryEnv } from '@/sandbox/graphql/core-context';
 import type { Principal } from '@/sandbox/http/auth';
@@ -29,7 +31,12 @@ export type ChartQuery = {
   limit: number;
   splitMultiValueFields?: boolean | null;
 };
-export type ChartEnv = { workspace: Workspace; principal: Principal | null };
+export type ChartEnv = {
+  workspace: Workspace;
+  principal: Principal | null;
+  /** Takes a token of the workspace's rate limit, or throws its refusal (captured: chart data counts, API keys only). */
+  spendToken: () => void;
+};
 /** The chart's group-by with its group limit (each chart kind asks for its own). */
 export type RawGroupsOf = (limit: number) => RawGroup[];
 
@@ -105,11 +112,13 @@ function chartUnits(raw: unknown, q: ChartQuery): number {
 
 export function runChartGroupBy(env: ChartEnv, q: ChartQuery): RawGroup[] {
   const { workspace, principal } = env;
+  const filter = chartFilterOf(q.filter, workspace.metadata, { now: new Date(workspace.clock()), zone: q.timezone });
+  // Twenty's query runner throttles before it checks permissions or reads anything.
+  env.spendToken();
   if (q.objectName === 'person' && principal?.readOnly) throw permissionDenied();
   if (q.objectName !== 'opportunity') return [];
   const coreCtx = { workspace, principal };
   const relations = opportunityRelations(coreCtx);
-  const filter = chartFilterOf(q.filter, workspace.metadata, { now: new Date(workspace.clock()), zone: q.timezone });
   if (filter) assertFieldsExist(opportunitySpec, filter);
   const groupBy = [groupByOf(q.primary, q), ...(q.secondary ? [groupByOf(q.secondary, q)] : [])];
   const orderBy = [orderByOf(q.primary, q, 'FIELD_ASC'), q.secondary ? orderByOf(q.secondary, q, null) : undefined].filter((o) => o !== undefined);

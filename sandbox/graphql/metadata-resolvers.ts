@@ -28,6 +28,8 @@ export type MetadataContext = {
   layouts: LayoutStore;
   workspace: Workspace;
   principal: Principal | null;
+  /** Chart data takes a token of the workspace's rate limit (API keys); throws the refusal. */
+  spendToken: () => void;
 };
 /** 2.21 metadata records belong to an application; the demo workspace has one. */
 const APPLICATION_ID = '20202020-0b5c-4178-bed7-2a8a4d2c0a01';

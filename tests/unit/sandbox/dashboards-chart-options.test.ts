@@ -113,3 +113,23 @@ test('refusals: the read-only key grouping by point of contact (people) is FORBI
   const company = await run('bar', { ...byStage(), aggregateFieldMetadataId: field('id', 'company'), primaryAxisGroupByFieldMetadataId: field('name', 'company') }, RO, 'company');
   expect(dataOf<{ barChartData: Bar }>(company).barChartData).toMatchObject({ data: [], keys: ['id'], hasTooManyGroups: false });
 });
+
+test('chart data takes a token of the workspace rate limit shared with /graphql; a user session is not limited (real-2.21/charts/rate-limit-metadata-first-*)', async () => {
+  const limited = await start({ rateLimit: 3, opportunities: 20, readOnlyApiKeys: [RO], userTokens: ['options-user'] });
+  try {
+    const opportunity = limited.workspace.metadata.object('opportunity');
+    const id = (name: string) => opportunity.fields.find((f) => f.name === name)?.id ?? '';
+    const configuration = { configurationType: 'BAR_CHART', aggregateFieldMetadataId: id('id'), aggregateOperation: 'COUNT', primaryAxisGroupByFieldMetadataId: id('stage') };
+    const bar = (key: string) => post(limited, '/metadata', chartQuery('bar'), { key, variables: { i: { objectMetadataId: opportunity.id, configuration } } });
+    for (let i = 0; i < 3; i++) expect((await bar(RO)).body.errors).toBeUndefined();
+    expect((await bar(RO)).body).toEqual({
+      errors: [{ message: 'Query execution failed: Bar chart data retrieval failed: Limit reached (3 tokens per 60000 ms)', extensions: { code: 'INTERNAL_SERVER_ERROR', userFriendlyMessage: 'An error occurred.' } }],
+      data: null,
+    });
+    const groupBy = await post(limited, '/graphql', '{ opportunitiesGroupBy(groupBy: [{stage: true}]) { totalCount } }', { capture: false });
+    expect(groupBy.body.errors?.[0]?.message).toBe('Limit reached (3 tokens per 60000 ms)');
+    expect((await bar('options-user')).body.errors).toBeUndefined();
+  } finally {
+    await limited.close();
+  }
+});
