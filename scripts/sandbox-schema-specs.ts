@@ -102,6 +102,7 @@ export const CORE_221: TrimSpec = {
       'companies', 'company',
       'people', 'person',
       'workspaceMembers', 'workspaceMember', 'workspaceMembersGroupBy',
+      'dashboards', 'dashboard',
     ],
     Mutation: [
       'createOpportunity', 'createOpportunities',
@@ -141,7 +142,12 @@ export const CORE_221: TrimSpec = {
   // `__type(name: "Dashboard")` is part of a captured probe (views-dashboards/q4-introspection-…).
   extraTypes: ['Dashboard'],
 };
-CORE_221.keepOnly.Dashboard = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'title', 'position', 'pageLayoutId', 'createdBy', 'updatedBy'];
+const DASHBOARD_221 = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'title', 'position', 'pageLayoutId', 'createdBy', 'updatedBy'];
+CORE_221.keepOnly.Dashboard = DASHBOARD_221;
+// Dashboard records (views-dashboards/q3-dashboards-*): the read-only key is refused them; others read them.
+CORE_221.keepOnly.DashboardFilterInput = [...DASHBOARD_221, 'and', 'or', 'not'];
+CORE_221.keepOnly.DashboardOrderByInput = DASHBOARD_221;
+CORE_221.connections = { ...CORE_221.connections, DashboardConnection: DASHBOARD_221 };
 
 // Saved views (views-dashboards/q1-*): the reads the read-only key gets and the writes a CRM user makes.
 const VIEW_QUERIES_221 = [

@@ -6,9 +6,9 @@ import { isStrict, NESTED_POLICY, opportunityRelations, pagePolicy, queryEnv, ty
 import { permissionDenied, recordNotFound } from '@/sandbox/graphql/errors';
 import { groupByConnections } from '@/sandbox/graphql/group-by-resolvers';
 import { opportunityMutationResolvers } from '@/sandbox/graphql/mutation-resolvers';
-import { companyNode, opportunityNode, personNode, workspaceMemberNode, type CompanyNode, type OpportunityNode, type PersonNode } from '@/sandbox/graphql/nodes';
+import { companyNode, dashboardNode, opportunityNode, personNode, workspaceMemberNode, type CompanyNode, type OpportunityNode, type PersonNode } from '@/sandbox/graphql/nodes';
 import { findMany, matchRows, type FindManyArgs, type PagePolicy } from '@/sandbox/query/find-many';
-import { companySpec, opportunitySpec, personSpec, workspaceMemberSpec, type ObjectSpec } from '@/sandbox/records/object-specs';
+import { companySpec, dashboardSpec, opportunitySpec, personSpec, workspaceMemberSpec, type ObjectSpec } from '@/sandbox/records/object-specs';
 
 export type { CoreContext } from '@/sandbox/graphql/core-context';
 
@@ -43,6 +43,8 @@ const Query: Record<string, Resolver> = {
   company: (_, args, ctx) => companyNode(single(companySpec, ctx.workspace.store.companies.all(), args.filter, ctx)),
   people: (_, args, ctx) => connection(personSpec, ctx.workspace.store.people.all(), findArgs(args), pagePolicy(ctx), ctx, personNode),
   person: (_, args, ctx) => personNode(single(personSpec, ctx.workspace.store.people.all(), args.filter, ctx)),
+  dashboards: (_, args, ctx) => connection(dashboardSpec, ctx.workspace.layouts.dashboards, findArgs(args), pagePolicy(ctx), ctx, dashboardNode),
+  dashboard: (_, args, ctx) => dashboardNode(single(dashboardSpec, ctx.workspace.layouts.dashboards, args.filter, ctx)),
   workspaceMembers: (_, args, ctx) =>
     connection(workspaceMemberSpec, ctx.workspace.store.workspaceMembers.all(), findArgs(args), pagePolicy(ctx), ctx, workspaceMemberNode),
   workspaceMember: (_, args, ctx) => workspaceMemberNode(single(workspaceMemberSpec, ctx.workspace.store.workspaceMembers.all(), args.filter, ctx)),
@@ -90,14 +92,15 @@ const Company: Record<string, Resolver> = {
 };
 
 const RESOLVERS: Record<string, Record<string, Resolver>> = { Query, Mutation, Opportunity, Company, Person };
-const PEOPLE_ROOTS = new Set(['people', 'person']);
+/** Objects outside the read-only role: people, and dashboard records (captured: q3-dashboards-readonly-key). */
+const UNREADABLE_ROOTS = new Set(['people', 'person', 'dashboards', 'dashboard']);
 
 /** Refusals decided before a root field runs: rate limit, 2.21 preflight, the read-only role. */
 function rootRefusal(typeName: string, fieldName: string, key: string, ctx: CoreContext): Error | null {
   if (ctx.refused?.keys.has(key)) return ctx.refused.error();
   const preflight = ctx.preflight.get(key);
   if (preflight) return preflight;
-  if (ctx.principal?.readOnly && (typeName === 'Mutation' || PEOPLE_ROOTS.has(fieldName))) return permissionDenied();
+  if (ctx.principal?.readOnly && (typeName === 'Mutation' || UNREADABLE_ROOTS.has(fieldName))) return permissionDenied();
   return null;
 }
 

@@ -3,7 +3,8 @@
 // tab "Overview" with a bar chart of amount by stage, a line chart of amount by close month, a pie
 // of deals by stage and an aggregate number ("Open pipeline", a widget filter on stage), and tab
 // "Owners" with "Opportunities by Owner" configured as the captured seed widget. Ids come from
-// the workspace's seed, so a seed always makes the same layout.
+// the workspace's seed, so a seed always makes the same layout. A core `dashboard` record of the
+// same title shows it (the records the read-only key is refused).
 import type { WorkspaceMetadata } from '@/sandbox/metadata/workspace-metadata';
 import { storedConfiguration } from '@/sandbox/layouts/configuration';
 import type { LayoutStore } from '@/sandbox/layouts/store';
@@ -24,6 +25,8 @@ export function seedLayouts(store: LayoutStore, metadata: WorkspaceMetadata, see
   const opportunity = metadata.object('opportunity');
   const field = (name: string) => opportunity.fields.find((f) => f.name === name)?.id ?? '';
   const layoutId = id();
+  const system = { source: 'MANUAL', workspaceMemberId: null, name: 'System' };
+  store.dashboards.push({ id: id(), title: SALES_DASHBOARD, position: 0, pageLayoutId: layoutId, createdBy: system, updatedBy: system, createdAt: createdAt.getTime(), updatedAt: createdAt.getTime(), deletedAt: null });
   store.put(store.layouts, { id: layoutId, name: SALES_DASHBOARD, type: 'DASHBOARD', objectMetadataId: null, defaultTabToFocusOnMobileAndSidePanelId: null, universalIdentifier: layoutId, ...stamps });
   const tab = (title: string, position: number): PageLayoutTabRecord =>
     store.put(store.tabs, { id: id(), applicationId: STANDARD_APPLICATION_ID, title, position, pageLayoutId: layoutId, icon: null, layoutMode: 'GRID', isActive: true, isOverridden: false, ...stamps });

@@ -1,11 +1,15 @@
-// The workspace's page layouts, tabs and widgets, in the order they were made (seed first).
+// The workspace's page layouts, tabs and widgets, in the order they were made (seed first), and
+// the dashboard records that name them.
 import { randomUUID } from 'node:crypto';
+import type { DashboardRow } from '@/sandbox/records/types';
 import type { PageLayoutRecord, PageLayoutTabRecord, PageLayoutWidgetRecord, PageLayoutType } from '@/sandbox/layouts/types';
 
 export class LayoutStore {
   readonly layouts = new Map<string, PageLayoutRecord>();
   readonly tabs = new Map<string, PageLayoutTabRecord>();
   readonly widgets = new Map<string, PageLayoutWidgetRecord>();
+  /** The core `dashboard` records, each naming the layout it shows (a /graphql object, kept with its layouts). */
+  readonly dashboards: DashboardRow[] = [];
 
   constructor(private readonly newId: () => string = randomUUID) {}
 

@@ -123,3 +123,23 @@ test('v0.55 has no page layouts: the unknown-field answer, as for getViews', asy
     await legacy.close();
   }
 });
+
+test('dashboard records on /graphql: the read-only key gets the captured PERMISSION_DENIED, a user reads the Sales Dashboard naming its layout', async () => {
+  const layout = await sales();
+  const ids = { 'f18687a7-8d8e-478d-b9d7-a38ff696bc50': layout.id };
+  for (const name of ['dashboards', 'dashboard-one']) {
+    const ro = q3(`${name}-readonly-key`);
+    const body = swapIds(ro.request.body, new Map(Object.entries(ids)));
+    expect((await post(sandbox, '/graphql', body.query, { key: RO, variables: body.variables ?? {}, capture: false })).body).toEqual(ro.response.body);
+  }
+  const user = q3('dashboard-one-user-token');
+  const body = swapIds(user.request.body, new Map(Object.entries(ids)));
+  const one = await post(sandbox, '/graphql', body.query, { key: USER, variables: body.variables ?? {}, capture: false });
+  expect(shapeOf(one.body)).toEqual(shapeOf(user.response.body));
+  expect(dataOf<{ dashboard: { title: string; pageLayoutId: string } }>(one).dashboard).toMatchObject({ title: 'Sales Dashboard', pageLayoutId: layout.id });
+  const listCapture = q3('dashboards-user-token');
+  const list = await post(sandbox, '/graphql', listCapture.request.body.query, { key: USER, capture: false });
+  type Dashboards = { dashboards: { totalCount: number; edges: { node: { title: string } }[] } };
+  expect(dataOf<Dashboards>(list).dashboards.edges.map((e) => e.node.title)).toEqual(['Sales Dashboard']);
+  expect(shapeOf(masked(list.body, ['createdBy']))).toEqual(shapeOf(masked(listCapture.response.body, ['createdBy'])));
+});
