@@ -110,6 +110,7 @@ export const CORE_221: TrimSpec = {
       'deleteOpportunity', 'deleteOpportunities',
       'restoreOpportunity', 'restoreOpportunities',
       'destroyOpportunity', 'destroyOpportunities',
+      'createDashboard',
     ],
   },
   keepOnly: {
@@ -147,6 +148,7 @@ CORE_221.keepOnly.Dashboard = DASHBOARD_221;
 // Dashboard records (views-dashboards/q3-dashboards-*): the read-only key is refused them; others read them.
 CORE_221.keepOnly.DashboardFilterInput = [...DASHBOARD_221, 'and', 'or', 'not'];
 CORE_221.keepOnly.DashboardOrderByInput = DASHBOARD_221;
+CORE_221.keepOnly.DashboardCreateInput = ['id', 'title', 'position', 'pageLayoutId'];
 CORE_221.connections = { ...CORE_221.connections, DashboardConnection: DASHBOARD_221 };
 
 // Saved views (views-dashboards/q1-*): the reads the read-only key gets and the writes a CRM user makes.

@@ -1,5 +1,6 @@
 // Resolvers for /graphql: records, the mutations a CRM user makes, relations and groupBy. In 2.21
 // the arguments arrive raw (no input coercion), so every reader here tolerates any JSON.
+import { randomUUID } from 'node:crypto';
 import { defaultFieldResolver, type GraphQLFieldResolver } from 'graphql';
 import { ConnectionSource } from '@/sandbox/graphql/connection-source';
 import { isStrict, NESTED_POLICY, opportunityRelations, pagePolicy, queryEnv, type CoreContext } from '@/sandbox/graphql/core-context';
@@ -7,6 +8,7 @@ import { permissionDenied, recordNotFound } from '@/sandbox/graphql/errors';
 import { groupByConnections } from '@/sandbox/graphql/group-by-resolvers';
 import { opportunityMutationResolvers } from '@/sandbox/graphql/mutation-resolvers';
 import { companyNode, dashboardNode, opportunityNode, personNode, workspaceMemberNode, type CompanyNode, type OpportunityNode, type PersonNode } from '@/sandbox/graphql/nodes';
+import { isRecord } from '@/sandbox/query/filter';
 import { findMany, matchRows, type FindManyArgs, type PagePolicy } from '@/sandbox/query/find-many';
 import { companySpec, dashboardSpec, opportunitySpec, personSpec, workspaceMemberSpec, type ObjectSpec } from '@/sandbox/records/object-specs';
 
@@ -53,7 +55,23 @@ const Query: Record<string, Resolver> = {
   workspaceMembersGroupBy: (_, args, ctx) => groupByConnections(workspaceMemberSpec, ctx.workspace.store.workspaceMembers.all(), args, ctx, {}, workspaceMemberNode),
 };
 
-const Mutation: Record<string, Resolver> = opportunityMutationResolvers;
+const Mutation: Record<string, Resolver> = {
+  ...opportunityMutationResolvers,
+  // As the UI's last step (q3-create-4): a dashboard record showing a layout, placed before all others.
+  createDashboard: (_, args, ctx) => {
+    const data = isRecord(args.data) ? args.data : {};
+    const rows = ctx.workspace.layouts.dashboards;
+    const now = Date.now();
+    const row = {
+      id: typeof data.id === 'string' ? data.id : randomUUID(), title: typeof data.title === 'string' ? data.title : '',
+      position: typeof data.position === 'number' ? data.position : Math.min(0, ...rows.map((r) => r.position)) - 1,
+      pageLayoutId: typeof data.pageLayoutId === 'string' ? data.pageLayoutId : null,
+      createdBy: ctx.actor, updatedBy: ctx.actor, createdAt: now, updatedAt: now, deletedAt: null,
+    };
+    rows.push(row);
+    return dashboardNode(row);
+  },
+};
 
 const relatedRow = <Row extends { deletedAt: number | null }>(id: string | null, get: (id: string) => Row | undefined) => {
   const row = id ? get(id) : undefined;
