@@ -166,7 +166,9 @@ const LAYOUT_QUERIES_221 = [
   'getPageLayouts', 'getPageLayout', 'getPageLayoutTabs', 'getPageLayoutTab', 'getPageLayoutWidgets', 'getPageLayoutWidget',
   'barChartData', 'lineChartData', 'pieChartData',
 ];
-const LAYOUT_MUTATIONS_221 = ['createPageLayout', 'createPageLayoutTab', 'createPageLayoutWidget'];
+const LAYOUT_MUTATIONS_221 = [
+  'createPageLayout', 'createPageLayoutTab', 'createPageLayoutWidget', 'destroyPageLayout', 'destroyPageLayoutTab', 'destroyPageLayoutWidget',
+];
 
 export const METADATA_221: TrimSpec = {
   roots: {

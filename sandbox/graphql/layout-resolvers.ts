@@ -2,8 +2,10 @@
 // reads every layout, tab and widget with its configuration, widgets on objects it cannot read
 // included (captured for the read-only key). Writes by the read-only key are refused with the
 // captured answer: INTERNAL_SERVER_ERROR and the "contact your workspace administrator" user message.
-// Unknown ids are not captured: reads answer null / [], creates NOT_FOUND.
-import { TwentyError } from '@/sandbox/graphql/errors';
+// An unknown layout id (or a name) is NOT_FOUND `Page layout with ID "…" not found` (captured:
+// real-2.21/charts/layout-app-getPageLayout-*); other unknown ids are not captured: null / [], creates
+// NOT_FOUND. Destroying is hard; a destroyed layout's widgets stay readable by id (captured: layout-destroy-*).
+import { GENERIC_USER_MESSAGE, TwentyError } from '@/sandbox/graphql/errors';
 import type { Principal } from '@/sandbox/http/auth';
 import { storedConfiguration } from '@/sandbox/layouts/configuration';
 import { createPageLayoutSchema, createPageLayoutTabSchema, createPageLayoutWidgetSchema, parseLayoutInput } from '@/sandbox/layouts/inputs';
@@ -31,7 +33,8 @@ export const layoutQueryResolvers: Record<string, Resolver> = {
   getPageLayouts: (_, args, ctx) => ctx.layouts.listed(layoutType(args.pageLayoutType), str(args.objectMetadataId)).map((l) => layoutNode(ctx.layouts, l)),
   getPageLayout: (_, args, ctx) => {
     const layout = ctx.layouts.layout(String(args.id));
-    return layout ? layoutNode(ctx.layouts, layout) : null;
+    if (!layout) throw new TwentyError(`Page layout with ID "${String(args.id)}" not found`, 'NOT_FOUND', { userFriendlyMessage: GENERIC_USER_MESSAGE });
+    return layoutNode(ctx.layouts, layout);
   },
   getPageLayoutTabs: (_, args, ctx) => ctx.layouts.tabsOf(String(args.pageLayoutId)).map((t) => tabNode(ctx.layouts, t)),
   getPageLayoutTab: (_, args, ctx) => {
@@ -83,5 +86,17 @@ export const layoutMutationResolvers: Record<string, Resolver> = {
       createdAt: at, updatedAt: at, deletedAt: null,
     });
     return widgetNode(widget);
+  },
+  destroyPageLayout: (_, args, ctx) => {
+    assertCanWrite(ctx);
+    return ctx.layouts.layouts.delete(String(args.id));
+  },
+  destroyPageLayoutTab: (_, args, ctx) => {
+    assertCanWrite(ctx);
+    return ctx.layouts.tabs.delete(String(args.id));
+  },
+  destroyPageLayoutWidget: (_, args, ctx) => {
+    assertCanWrite(ctx);
+    return ctx.layouts.widgets.delete(String(args.id));
   },
 };

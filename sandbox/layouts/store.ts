@@ -35,6 +35,7 @@ export class LayoutStore {
 
   /** A layout's tabs by position (Twenty orders them so; the UI shows them in that order). */
   tabsOf(pageLayoutId: string): PageLayoutTabRecord[] {
+    if (!this.layout(pageLayoutId)) return [];
     return [...this.tabs.values()].filter((t) => t.pageLayoutId === pageLayoutId && t.deletedAt === null).sort((a, b) => a.position - b.position);
   }
 

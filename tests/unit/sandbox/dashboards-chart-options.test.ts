@@ -110,6 +110,8 @@ test('refusals: the read-only key grouping by point of contact (people) is FORBI
   const unknown = await run('bar', byStage({ primaryAxisGroupByFieldMetadataId: '00000000-0000-4000-8000-000000000000' }));
   expect(unknown.body.errors?.[0]?.message).toBe('Field metadata not found: 00000000-0000-4000-8000-000000000000');
   expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  const noSubfield = await run('line', { configurationType: 'LINE_CHART', aggregateFieldMetadataId: field('id'), aggregateOperation: 'COUNT', primaryAxisGroupByFieldMetadataId: field('pointOfContact'), primaryAxisOrderBy: 'FIELD_ASC' }, RO);
+  expect(noSubfield.body).toEqual({ errors: [{ message: 'Query execution failed: Line chart data retrieval failed: Cannot orderBy unknown field: pointOfContactId.', extensions: { code: 'INTERNAL_SERVER_ERROR', userFriendlyMessage: 'An error occurred.' } }], data: null });
   const company = await run('bar', { ...byStage(), aggregateFieldMetadataId: field('id', 'company'), primaryAxisGroupByFieldMetadataId: field('name', 'company') }, RO, 'company');
   expect(dataOf<{ barChartData: Bar }>(company).barChartData).toMatchObject({ data: [], keys: ['id'], hasTooManyGroups: false });
 });

@@ -148,3 +148,25 @@ test('dashboard records on /graphql: the read-only key gets the captured PERMISS
   expect(dataOf<Dashboards>(list).dashboards.edges.map((e) => e.node.title)).toContain('Sales Dashboard');
   expect(shapeOf(masked(list.body, ['createdBy']))).toEqual(shapeOf(masked(listCapture.response.body, ['createdBy'])));
 });
+
+test('an unknown layout id or a name is NOT_FOUND; destroying a layout hides it and its tabs, its widgets stay readable by id (real-2.21/charts/layout-*)', async () => {
+  const getLayout = (id: string) => post(sandbox, '/metadata', 'query($id:String!){ getPageLayout(id:$id){ id name } }', { key: RO, variables: { id } });
+  for (const id of ['00000000-0000-4000-8000-000000000000', 'Sales Dashboard']) {
+    expect((await getLayout(id)).body).toEqual({ errors: [{ message: `Page layout with ID "${id}" not found`, extensions: { code: 'NOT_FOUND', userFriendlyMessage: 'An error occurred.' } }], data: { getPageLayout: null } });
+  }
+  const mutate = (query: string, key: string, variables: Record<string, unknown>) => post(sandbox, '/metadata', query, { key, variables });
+  const layout = dataOf<{ createPageLayout: { id: string } }>(await mutate('mutation($i:CreatePageLayoutInput!){ createPageLayout(input:$i){ id } }', USER, { i: { name: 'Doomed', type: 'DASHBOARD' } })).createPageLayout;
+  const tab = dataOf<{ createPageLayoutTab: { id: string } }>(await mutate('mutation($i:CreatePageLayoutTabInput!){ createPageLayoutTab(input:$i){ id } }', USER, { i: { title: 'Only', position: 0, pageLayoutId: layout.id } })).createPageLayoutTab;
+  const stage = sandbox.workspace.metadata.stageField().id;
+  const configuration = { configurationType: 'PIE_CHART', aggregateFieldMetadataId: stage, aggregateOperation: 'COUNT', groupByFieldMetadataId: stage };
+  const widget = dataOf<{ createPageLayoutWidget: { id: string } }>(await mutate('mutation($i:CreatePageLayoutWidgetInput!){ createPageLayoutWidget(input:$i){ id } }', USER, {
+    i: { pageLayoutTabId: tab.id, title: 'Doomed pie', type: 'GRAPH', objectMetadataId: sandbox.workspace.metadata.object('opportunity').id, gridPosition: { row: 0, column: 0, rowSpan: 4, columnSpan: 4 }, configuration },
+  })).createPageLayoutWidget;
+  const refused = await mutate('mutation($id:String!){ destroyPageLayoutWidget(id:$id) }', RO, { id: widget.id });
+  expect(refused.body.errors?.[0]).toEqual({ message: 'Entity performing the request does not have permission', extensions: { code: 'INTERNAL_SERVER_ERROR', userFriendlyMessage: 'You do not have permission to access this feature. Please contact your workspace administrator for access.' } });
+  expect(dataOf(await mutate('mutation($id:String!){ destroyPageLayout(id:$id) }', USER, { id: layout.id }))).toEqual({ destroyPageLayout: true });
+  expect((await getLayout(layout.id)).body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  expect((await layouts(RO)).map((l) => l.id)).not.toContain(layout.id);
+  expect(dataOf(await mutate('query($id:String!){ getPageLayoutTabs(pageLayoutId:$id){ id } }', RO, { id: layout.id }))).toEqual({ getPageLayoutTabs: [] });
+  expect(dataOf(await mutate('query($id:String!){ getPageLayoutWidget(id:$id){ id title deletedAt } }', RO, { id: widget.id }))).toEqual({ getPageLayoutWidget: { id: widget.id, title: 'Doomed pie', deletedAt: null } });
+});
