@@ -114,7 +114,9 @@ export function metadataHandler(deps: EndpointDeps): Handler {
     let chartsLimited = false;
     const spendToken = () => {
       if (auth.principal.kind !== 'apiKey') return;
-      const decision = deps.limiter.check([{ key: 'chartData', name: 'chartData' }]);
+      const fields = [{ key: 'chartData', name: 'chartData' }];
+      const { faults } = deps;
+      const decision = faults.forcesRateLimit ? deps.limiter.refuseAll(fields, faults.current.shape, faults.current.ms) : deps.limiter.check(fields);
       if (decision.kind === 'allowed') return;
       chartsLimited = true;
       throw decision.kind === 'refuse-fields' ? decision.error() : decision.error;

@@ -131,6 +131,10 @@ test('chart data takes a token of the workspace rate limit shared with /graphql;
     const groupBy = await post(limited, '/graphql', '{ opportunitiesGroupBy(groupBy: [{stage: true}]) { totalCount } }', { capture: false });
     expect(groupBy.body.errors?.[0]?.message).toBe('Limit reached (3 tokens per 60000 ms)');
     expect((await bar('options-user')).body.errors).toBeUndefined();
+    // The rate-limited fault refuses chart data the same way, and leaves layout reads alone.
+    limited.setFault({ mode: 'rate-limited' });
+    expect((await bar(RO)).body.errors?.[0]?.message).toBe('Query execution failed: Bar chart data retrieval failed: Limit reached (3 tokens per 60000 ms)');
+    expect((await post(limited, '/metadata', '{ getPageLayouts { name } }', { key: RO })).body.errors).toBeUndefined();
   } finally {
     await limited.close();
   }
