@@ -9,6 +9,8 @@ import { OpportunityBulkWrites } from '@/sandbox/records/opportunity-bulk-writes
 import { OpportunityWrites } from '@/sandbox/records/opportunity-writes';
 import { seedWorkspace } from '@/sandbox/records/seed';
 import { WorkspaceStore } from '@/sandbox/records/store';
+import { seedLayouts } from '@/sandbox/layouts/seed';
+import { LayoutStore } from '@/sandbox/layouts/store';
 import { seedViews } from '@/sandbox/views/seed';
 import { ViewStore } from '@/sandbox/views/store';
 import { startWorkspaceWebhooks, type WorkspaceWebhooks, type WorkspaceWebhooksOptions } from '@/sandbox/webhooks/workspace-webhooks';
@@ -40,6 +42,8 @@ export class Workspace {
   readonly env: QueryEnv;
   /** Saved views (2.21's /metadata view API); v0.55 serves none. */
   readonly views: ViewStore;
+  /** Page layouts (2.21's dashboards on /metadata); v0.55 serves none. */
+  readonly layouts: LayoutStore;
   readonly clock: () => number;
   private schema: GraphQLSchema | null = null;
   private stageRanks = new Map<string, number>();
@@ -64,6 +68,8 @@ export class Workspace {
     this.clock = options.clock ?? Date.now;
     this.views = new ViewStore(this.metadata.workspaceId);
     if (!this.legacy) seedViews(this.views, this.metadata, options.seed, options.anchor);
+    this.layouts = new LayoutStore();
+    if (!this.legacy) seedLayouts(this.layouts, this.metadata, options.seed, options.anchor);
     this.metadata.onStagesChange((change) => {
       this.store.remapStages(change.renames, change.valid, change.fallback);
       this.refreshStageRanks();

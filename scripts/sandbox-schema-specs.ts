@@ -102,6 +102,7 @@ export const CORE_221: TrimSpec = {
       'companies', 'company',
       'people', 'person',
       'workspaceMembers', 'workspaceMember', 'workspaceMembersGroupBy',
+      'dashboards', 'dashboard',
     ],
     Mutation: [
       'createOpportunity', 'createOpportunities',
@@ -109,6 +110,7 @@ export const CORE_221: TrimSpec = {
       'deleteOpportunity', 'deleteOpportunities',
       'restoreOpportunity', 'restoreOpportunities',
       'destroyOpportunity', 'destroyOpportunities',
+      'createDashboard',
     ],
   },
   keepOnly: {
@@ -141,7 +143,13 @@ export const CORE_221: TrimSpec = {
   // `__type(name: "Dashboard")` is part of a captured probe (views-dashboards/q4-introspection-…).
   extraTypes: ['Dashboard'],
 };
-CORE_221.keepOnly.Dashboard = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'title', 'position', 'pageLayoutId', 'createdBy', 'updatedBy'];
+const DASHBOARD_221 = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'title', 'position', 'pageLayoutId', 'createdBy', 'updatedBy'];
+CORE_221.keepOnly.Dashboard = DASHBOARD_221;
+// Dashboard records (views-dashboards/q3-dashboards-*): the read-only key is refused them; others read them.
+CORE_221.keepOnly.DashboardFilterInput = [...DASHBOARD_221, 'and', 'or', 'not'];
+CORE_221.keepOnly.DashboardOrderByInput = DASHBOARD_221;
+CORE_221.keepOnly.DashboardCreateInput = ['id', 'title', 'position', 'pageLayoutId'];
+CORE_221.connections = { ...CORE_221.connections, DashboardConnection: DASHBOARD_221 };
 
 // Saved views (views-dashboards/q1-*): the reads the read-only key gets and the writes a CRM user makes.
 const VIEW_QUERIES_221 = [
@@ -153,10 +161,19 @@ const VIEW_MUTATIONS_221 = [
   'createViewFilterGroup', 'deleteViewFilterGroup', 'createViewSort',
 ];
 
+// Dashboards (views-dashboards/q3-*): page layouts, their tabs and widgets, and the chart data Twenty computes.
+const LAYOUT_QUERIES_221 = [
+  'getPageLayouts', 'getPageLayout', 'getPageLayoutTabs', 'getPageLayoutTab', 'getPageLayoutWidgets', 'getPageLayoutWidget',
+  'barChartData', 'lineChartData', 'pieChartData',
+];
+const LAYOUT_MUTATIONS_221 = [
+  'createPageLayout', 'createPageLayoutTab', 'createPageLayoutWidget', 'destroyPageLayout', 'destroyPageLayoutTab', 'destroyPageLayoutWidget',
+];
+
 export const METADATA_221: TrimSpec = {
   roots: {
-    Query: ['objects', 'object', 'fields', 'field', 'currentWorkspace', 'webhooks', 'webhook', ...VIEW_QUERIES_221],
-    Mutation: ['updateOneField', 'createWebhook', 'updateWebhook', 'deleteWebhook', 'revokeApiKey', ...VIEW_MUTATIONS_221],
+    Query: ['objects', 'object', 'fields', 'field', 'currentWorkspace', 'webhooks', 'webhook', ...VIEW_QUERIES_221, ...LAYOUT_QUERIES_221],
+    Mutation: ['updateOneField', 'createWebhook', 'updateWebhook', 'deleteWebhook', 'revokeApiKey', ...VIEW_MUTATIONS_221, ...LAYOUT_MUTATIONS_221],
   },
   keepOnly: {
     Workspace: ['id', 'displayName', 'createdAt', 'updatedAt'],

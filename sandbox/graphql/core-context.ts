@@ -41,7 +41,7 @@ export function workspaceSchemaName(workspaceId: string): string {
 
 const envs = new WeakMap<Workspace, QueryEnv>();
 
-export function queryEnv(ctx: CoreContext): QueryEnv {
+export function queryEnv(ctx: Pick<CoreContext, 'workspace'>): QueryEnv {
   const { workspace } = ctx;
   let env = envs.get(workspace);
   if (!env) {
@@ -63,7 +63,7 @@ export function queryEnv(ctx: CoreContext): QueryEnv {
 }
 
 /** The relations an opportunity can be grouped through, as the caller's role may read them. */
-export function opportunityRelations(ctx: CoreContext): Relations<OpportunityRow> {
+export function opportunityRelations(ctx: Pick<CoreContext, 'workspace' | 'principal'>): Relations<OpportunityRow> {
   const { store } = ctx.workspace;
   const live = <T extends { deletedAt: number | null }>(row: T | undefined) => (row && row.deletedAt === null ? row : undefined);
   return {

@@ -1,14 +1,16 @@
 // Resolvers for /graphql: records, the mutations a CRM user makes, relations and groupBy. In 2.21
 // the arguments arrive raw (no input coercion), so every reader here tolerates any JSON.
+import { randomUUID } from 'node:crypto';
 import { defaultFieldResolver, type GraphQLFieldResolver } from 'graphql';
 import { ConnectionSource } from '@/sandbox/graphql/connection-source';
 import { isStrict, NESTED_POLICY, opportunityRelations, pagePolicy, queryEnv, type CoreContext } from '@/sandbox/graphql/core-context';
 import { permissionDenied, recordNotFound } from '@/sandbox/graphql/errors';
 import { groupByConnections } from '@/sandbox/graphql/group-by-resolvers';
 import { opportunityMutationResolvers } from '@/sandbox/graphql/mutation-resolvers';
-import { companyNode, opportunityNode, personNode, workspaceMemberNode, type CompanyNode, type OpportunityNode, type PersonNode } from '@/sandbox/graphql/nodes';
+import { companyNode, dashboardNode, opportunityNode, personNode, workspaceMemberNode, type CompanyNode, type OpportunityNode, type PersonNode } from '@/sandbox/graphql/nodes';
+import { isRecord } from '@/sandbox/query/filter';
 import { findMany, matchRows, type FindManyArgs, type PagePolicy } from '@/sandbox/query/find-many';
-import { companySpec, opportunitySpec, personSpec, workspaceMemberSpec, type ObjectSpec } from '@/sandbox/records/object-specs';
+import { companySpec, dashboardSpec, opportunitySpec, personSpec, workspaceMemberSpec, type ObjectSpec } from '@/sandbox/records/object-specs';
 
 export type { CoreContext } from '@/sandbox/graphql/core-context';
 
@@ -43,6 +45,8 @@ const Query: Record<string, Resolver> = {
   company: (_, args, ctx) => companyNode(single(companySpec, ctx.workspace.store.companies.all(), args.filter, ctx)),
   people: (_, args, ctx) => connection(personSpec, ctx.workspace.store.people.all(), findArgs(args), pagePolicy(ctx), ctx, personNode),
   person: (_, args, ctx) => personNode(single(personSpec, ctx.workspace.store.people.all(), args.filter, ctx)),
+  dashboards: (_, args, ctx) => connection(dashboardSpec, ctx.workspace.layouts.dashboards, findArgs(args), pagePolicy(ctx), ctx, dashboardNode),
+  dashboard: (_, args, ctx) => dashboardNode(single(dashboardSpec, ctx.workspace.layouts.dashboards, args.filter, ctx)),
   workspaceMembers: (_, args, ctx) =>
     connection(workspaceMemberSpec, ctx.workspace.store.workspaceMembers.all(), findArgs(args), pagePolicy(ctx), ctx, workspaceMemberNode),
   workspaceMember: (_, args, ctx) => workspaceMemberNode(single(workspaceMemberSpec, ctx.workspace.store.workspaceMembers.all(), args.filter, ctx)),
@@ -51,7 +55,23 @@ const Query: Record<string, Resolver> = {
   workspaceMembersGroupBy: (_, args, ctx) => groupByConnections(workspaceMemberSpec, ctx.workspace.store.workspaceMembers.all(), args, ctx, {}, workspaceMemberNode),
 };
 
-const Mutation: Record<string, Resolver> = opportunityMutationResolvers;
+const Mutation: Record<string, Resolver> = {
+  ...opportunityMutationResolvers,
+  // As the UI's last step (q3-create-4): a dashboard record showing a layout, placed before all others.
+  createDashboard: (_, args, ctx) => {
+    const data = isRecord(args.data) ? args.data : {};
+    const rows = ctx.workspace.layouts.dashboards;
+    const now = Date.now();
+    const row = {
+      id: typeof data.id === 'string' ? data.id : randomUUID(), title: typeof data.title === 'string' ? data.title : '',
+      position: typeof data.position === 'number' ? data.position : Math.min(0, ...rows.map((r) => r.position)) - 1,
+      pageLayoutId: typeof data.pageLayoutId === 'string' ? data.pageLayoutId : null,
+      createdBy: ctx.actor, updatedBy: ctx.actor, createdAt: now, updatedAt: now, deletedAt: null,
+    };
+    rows.push(row);
+    return dashboardNode(row);
+  },
+};
 
 const relatedRow = <Row extends { deletedAt: number | null }>(id: string | null, get: (id: string) => Row | undefined) => {
   const row = id ? get(id) : undefined;
@@ -90,14 +110,15 @@ const Company: Record<string, Resolver> = {
 };
 
 const RESOLVERS: Record<string, Record<string, Resolver>> = { Query, Mutation, Opportunity, Company, Person };
-const PEOPLE_ROOTS = new Set(['people', 'person']);
+/** Objects outside the read-only role: people, and dashboard records (captured: q3-dashboards-readonly-key). */
+const UNREADABLE_ROOTS = new Set(['people', 'person', 'dashboards', 'dashboard']);
 
 /** Refusals decided before a root field runs: rate limit, 2.21 preflight, the read-only role. */
 function rootRefusal(typeName: string, fieldName: string, key: string, ctx: CoreContext): Error | null {
   if (ctx.refused?.keys.has(key)) return ctx.refused.error();
   const preflight = ctx.preflight.get(key);
   if (preflight) return preflight;
-  if (ctx.principal?.readOnly && (typeName === 'Mutation' || PEOPLE_ROOTS.has(fieldName))) return permissionDenied();
+  if (ctx.principal?.readOnly && (typeName === 'Mutation' || UNREADABLE_ROOTS.has(fieldName))) return permissionDenied();
   return null;
 }
 

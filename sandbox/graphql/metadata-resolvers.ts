@@ -3,20 +3,34 @@
 import { buildClientSchema, defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import metadata055 from '@/sandbox/schema/metadata-introspection-0.55.json';
 import metadata221 from '@/sandbox/schema/metadata-introspection-2.21.json';
+import { chartQueryResolvers } from '@/sandbox/graphql/chart-resolvers';
 import { TwentyError } from '@/sandbox/graphql/errors';
+import { layoutMutationResolvers, layoutQueryResolvers } from '@/sandbox/graphql/layout-resolvers';
 import { viewMutationResolvers, viewQueryResolvers } from '@/sandbox/graphql/view-resolvers';
 import { webhookMutationResolvers, webhookQueryResolvers } from '@/sandbox/graphql/webhook-resolvers';
 import type { Credentials, Principal } from '@/sandbox/http/auth';
 import type { FieldMeta, ObjectMeta, WorkspaceMetadata } from '@/sandbox/metadata/workspace-metadata';
 import type { TwentyVersion } from '@/sandbox/options';
 import { isRecord } from '@/sandbox/query/filter';
+import type { LayoutStore } from '@/sandbox/layouts/store';
 import type { ViewStore } from '@/sandbox/views/store';
+import type { Workspace } from '@/sandbox/workspace';
 
 const build = (introspection: unknown) => buildClientSchema(introspection as IntrospectionQuery, { assumeValid: true });
 const SCHEMAS: Record<TwentyVersion, GraphQLSchema> = { '2.21': build(metadata221), '0.55': build(metadata055) };
 export const metadataSchema = (version: TwentyVersion): GraphQLSchema => SCHEMAS[version];
 
-export type MetadataContext = { metadata: WorkspaceMetadata; credentials: Credentials; views: ViewStore; principal: Principal | null };
+export type MetadataContext = {
+  metadata: WorkspaceMetadata;
+  credentials: Credentials;
+  views: ViewStore;
+  /** 2.21's page layouts; chart data reads the workspace's records. */
+  layouts: LayoutStore;
+  workspace: Workspace;
+  principal: Principal | null;
+  /** Chart data takes a token of the workspace's rate limit (API keys); throws the refusal. */
+  spendToken: () => void;
+};
 /** 2.21 metadata records belong to an application; the demo workspace has one. */
 const APPLICATION_ID = '20202020-0b5c-4178-bed7-2a8a4d2c0a01';
 type Args = Record<string, unknown>;
@@ -103,11 +117,14 @@ const RESOLVERS: Record<string, Record<string, Resolver>> = {
     field: (_, args, ctx) => fieldNode(findField(ctx, args.id)),
     ...webhookQueryResolvers,
     ...viewQueryResolvers,
+    ...layoutQueryResolvers,
+    ...chartQueryResolvers,
     currentWorkspace: (_, __, ctx) => ({ id: ctx.metadata.workspaceId, displayName: 'Demo workspace', createdAt: ctx.metadata.object('opportunity').createdAt, updatedAt: ctx.metadata.object('opportunity').updatedAt }),
   },
   Mutation: {
     ...webhookMutationResolvers,
     ...viewMutationResolvers,
+    ...layoutMutationResolvers,
     updateOneField: (_, args, ctx) => {
       const input = isRecord(args.input) ? args.input : {};
       return fieldNode(ctx.metadata.updateField(String(input.id), input.update));

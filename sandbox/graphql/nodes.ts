@@ -1,6 +1,6 @@
 // Rows as GraphQL nodes: the shapes Twenty returns (ISO dates, composite objects, BigFloat numbers).
 import { iso, searchVectorOf } from '@/sandbox/records/flat-record';
-import type { Actor, CompanyRow, OpportunityRow, PersonRow, WorkspaceMemberRow } from '@/sandbox/records/types';
+import type { Actor, CompanyRow, DashboardRow, OpportunityRow, PersonRow, WorkspaceMemberRow } from '@/sandbox/records/types';
 
 const actorNode = (actor: Actor) => ({ ...actor, context: {} });
 
@@ -86,5 +86,13 @@ export function workspaceMemberNode(row: WorkspaceMemberRow) {
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     deletedAt: iso(row.deletedAt),
+  };
+}
+
+export function dashboardNode(row: DashboardRow) {
+  return {
+    id: row.id, title: row.title, position: row.position, pageLayoutId: row.pageLayoutId,
+    createdBy: actorNode(row.createdBy), updatedBy: actorNode(row.updatedBy),
+    createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), deletedAt: iso(row.deletedAt),
   };
 }

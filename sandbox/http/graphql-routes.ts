@@ -111,14 +111,27 @@ export function metadataHandler(deps: EndpointDeps): Handler {
       // 2.21 captured; v0.55 was not (its metadata resolvers sit behind an auth guard too).
       return version === '2.21' ? forbiddenResource() : authFailure({ message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } });
     }
+    let chartsLimited = false;
+    const spendToken = () => {
+      if (auth.principal.kind !== 'apiKey') return;
+      const fields = [{ key: 'chartData', name: 'chartData' }];
+      const { faults } = deps;
+      const decision = faults.forcesRateLimit ? deps.limiter.refuseAll(fields, faults.current.shape, faults.current.ms) : deps.limiter.check(fields);
+      if (decision.kind === 'allowed') return;
+      chartsLimited = true;
+      throw decision.kind === 'refuse-fields' ? decision.error() : decision.error;
+    };
     const outcome = runGraphql({
       schema: metadataSchema(version),
       body,
       strictStatus: String(req.headers.accept ?? '').includes(GRAPHQL_RESPONSE),
       fieldResolver: metadataFieldResolver,
-      context: () => ({ metadata: deps.workspace.metadata, credentials: deps.credentials, views: deps.workspace.views, principal: auth.principal }),
+      context: () => ({
+        metadata: deps.workspace.metadata, credentials: deps.credentials, views: deps.workspace.views, layouts: deps.workspace.layouts,
+        workspace: deps.workspace, principal: auth.principal, spendToken,
+      }),
     });
-    deps.log.record({ ...entry, operationType: outcome.summary.operationType, rootFields: names(outcome.summary.rootFields), authorized: true, keyIndex: auth.principal.keyIndex });
+    deps.log.record({ ...entry, rateLimited: chartsLimited, operationType: outcome.summary.operationType, rootFields: names(outcome.summary.rootFields), authorized: true, keyIndex: auth.principal.keyIndex });
     return respond(outcome, req);
   };
 }

@@ -1,6 +1,6 @@
 // How each stored object looks to Twenty's query language: field kinds and accessors, shared by
 // filters, ordering, cursors, aggregates and groupBy so they all agree on one reading of a row.
-import type { Actor, CompanyRow, OpportunityRow, PersonRow, WorkspaceMemberRow } from '@/sandbox/records/types';
+import type { Actor, CompanyRow, DashboardRow, OpportunityRow, PersonRow, WorkspaceMemberRow } from '@/sandbox/records/types';
 
 /** `numeric` is Postgres NUMERIC (BigFloat): a number in GraphQL, a string in cursors. */
 export type ScalarKind = 'text' | 'uuid' | 'date' | 'number' | 'numeric' | 'select' | 'tsvector' | 'json';
@@ -127,6 +127,23 @@ export const workspaceMemberSpec: ObjectSpec<WorkspaceMemberRow> = {
     createdBy: actorField<WorkspaceMemberRow>((r) => r.createdBy),
     updatedBy: actorField<WorkspaceMemberRow>((r) => r.updatedBy),
     searchVector: { kind: 'tsvector', get: (r) => `${r.firstName} ${r.lastName}` },
+    id: { kind: 'uuid', get: (r) => r.id },
+    createdAt: { kind: 'date', get: (r) => r.createdAt },
+    updatedAt: { kind: 'date', get: (r) => r.updatedAt },
+    deletedAt: { kind: 'date', get: (r) => r.deletedAt },
+  },
+  joinColumns: {},
+};
+
+export const dashboardSpec: ObjectSpec<DashboardRow> = {
+  nameSingular: 'dashboard',
+  namePlural: 'dashboards',
+  fields: {
+    title: text((r) => r.title),
+    position: { kind: 'number', get: (r) => r.position },
+    pageLayoutId: { kind: 'uuid', get: (r) => r.pageLayoutId },
+    createdBy: actorField<DashboardRow>((r) => r.createdBy),
+    updatedBy: actorField<DashboardRow>((r) => r.updatedBy),
     id: { kind: 'uuid', get: (r) => r.id },
     createdAt: { kind: 'date', get: (r) => r.createdAt },
     updatedAt: { kind: 'date', get: (r) => r.updatedAt },

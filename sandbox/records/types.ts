@@ -73,3 +73,16 @@ export type WorkspaceMemberRow = {
 };
 
 export type AnyRow = { id: string; deletedAt: number | null };
+
+/** A dashboard record (2.x core object `dashboard`): a title and the page layout it shows. */
+export type DashboardRow = {
+  id: string;
+  title: string;
+  position: number;
+  pageLayoutId: string | null;
+  createdBy: Actor;
+  updatedBy: Actor;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+};

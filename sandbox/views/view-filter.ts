@@ -16,8 +16,6 @@ import type { ViewFilterGroupRecord } from '@/sandbox/views/types';
 
 export type ViewFilterContext = { views: ViewStore; metadata: WorkspaceMetadata; objectName: string; clock: FilterClock };
 
-type Translated = { record: RecordFilter; field: FilterField; groupId: string | null };
-
 /** twenty-shared's combineFilters: empty parts dropped, one kept as is, several AND-ed. */
 function combine(parts: readonly (Gql | null | undefined)[]): Gql | null {
   const kept = parts.filter((p): p is Gql => p !== null && p !== undefined && Object.keys(p).length > 0);
@@ -31,17 +29,17 @@ function fieldFor(metadata: WorkspaceMetadata, id: string): FilterField {
   return field;
 }
 
-export function viewFilterOf(viewId: string, ctx: ViewFilterContext): Gql | null {
-  const { views, metadata, clock } = ctx;
-  const groups = views.childrenOf(views.filterGroups, viewId);
-  const filters: Translated[] = views.childrenOf(views.filters, viewId).map((f) => ({
-    record: { operand: f.operand, value: valueAsText(f.value), subFieldName: f.subFieldName, relationTargetFieldMetadataId: f.relationTargetFieldMetadataId },
-    field: fieldFor(metadata, f.fieldMetadataId),
-    groupId: f.viewFilterGroupId,
-  }));
-  const translate = (t: Translated) => operandFilter(t.record, t.field, clock);
+/** A filter with its field, and the group it belongs to (null: outside every group). */
+export type FilterPart = { record: RecordFilter; field: FilterField; groupId: string | null };
+export type FilterGroupPart = Pick<ViewFilterGroupRecord, 'id' | 'parentViewFilterGroupId' | 'logicalOperator'>;
 
-  const groupFilter = (group: ViewFilterGroupRecord, seen: ReadonlySet<string>): Gql => {
+/**
+ * twenty-shared's computeRecordGqlOperationFilter, shared by saved views and widget filters: the
+ * filters outside groups AND-ed with the first top-level group, groups nested by parent.
+ */
+export function recordFilterTree(filters: readonly FilterPart[], groups: readonly FilterGroupPart[], clock: FilterClock): Gql | null {
+  const translate = (t: FilterPart) => operandFilter(t.record, t.field, clock);
+  const groupFilter = (group: FilterGroupPart, seen: ReadonlySet<string>): Gql => {
     const inner = [
       ...filters.filter((t) => t.groupId === group.id).map(translate),
       ...groups.filter((g) => g.parentViewFilterGroupId === group.id && !seen.has(g.id)).map((g) => groupFilter(g, new Set([...seen, g.id]))),
@@ -51,10 +49,20 @@ export function viewFilterOf(viewId: string, ctx: ViewFilterContext): Gql | null
     // NOT is not captured; the newest source reads it as "none of them".
     return { not: { or: inner } };
   };
-
   // Only the first top-level group counts, as in twenty-shared's computeRecordGqlOperationFilter.
   const root = groups.find((g) => !g.parentViewFilterGroupId);
-  const fromView = combine([...filters.filter((t) => !t.groupId).map(translate), root ? groupFilter(root, new Set([root.id])) : null]);
+  return combine([...filters.filter((t) => !t.groupId).map(translate), root ? groupFilter(root, new Set([root.id])) : null]);
+}
+
+export function viewFilterOf(viewId: string, ctx: ViewFilterContext): Gql | null {
+  const { views, metadata, clock } = ctx;
+  const groups = views.childrenOf(views.filterGroups, viewId);
+  const filters: FilterPart[] = views.childrenOf(views.filters, viewId).map((f) => ({
+    record: { operand: f.operand, value: valueAsText(f.value), subFieldName: f.subFieldName, relationTargetFieldMetadataId: f.relationTargetFieldMetadataId },
+    field: fieldFor(metadata, f.fieldMetadataId),
+    groupId: f.viewFilterGroupId,
+  }));
+  const fromView = recordFilterTree(filters, groups, clock);
   const object = metadata.objects.find((o) => o.nameSingular === ctx.objectName);
   const search = anyFieldFilter(views.views.get(viewId)?.anyFieldFilterValue ?? null, object?.fields ?? [], clock);
   return combine([fromView, search]);

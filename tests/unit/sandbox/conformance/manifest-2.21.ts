@@ -34,7 +34,7 @@ export const NOT_REPLAYED_221: Record<string, string> = {
   'webhooks/': 'deliveries the server sent, not requests to it: tests/unit/sandbox/webhook-conformance-*.test.ts (sandbox writes)',
   'app-exchanges/upstream-calls.jsonl': "the proxy's list of Pipeline Wall's calls, not requests with answers",
   'app-answers/': "Pipeline Wall's own answers: app tests",
-  'views-dashboards/q3-': 'dashboards, page layouts and chart data: come with the dashboard feature',
+  'views-dashboards/q3-': 'page layouts and chart data of the captured workspace (its layouts, 460 deals and companies are not rebuilt): replayed with this workspace\'s ids, shapes, errors and seed-computed values compared, in tests/unit/sandbox/dashboards-*.test.ts',
   'views-dashboards/00-setup-': 'the read-only role and key of the second run: made with user-only /metadata mutations the demo workspace does not have (its keys are options)',
 };
 
