@@ -5,7 +5,7 @@ import { test, expect } from './support/fixtures';
 import { freePort } from './support/app-process';
 import { TwentyUser, pointsOnPage, type Layout, type Widget } from './support/board';
 import { Crm } from './support/crm';
-import { E2E_TEST_KEY, E2E_WEBHOOK_SECRET } from './support/stacks';
+import { E2E_HEALTH_HEADERS, E2E_TEST_KEY, E2E_WEBHOOK_SECRET } from './support/stacks';
 import { ownAppEnv, startOwnApp, type OwnApp } from './support/trust-app';
 import { startSandbox, type Sandbox } from '@/sandbox/index';
 
@@ -106,9 +106,19 @@ test.beforeAll(async ({ twentyVersion }) => {
       { slug: 'pipeline', title: 'Pipeline' },
     ],
   }));
-  app = await startOwnApp(ownAppEnv(sandbox.url, { TWENTY_API_KEY: APP_KEY, DASHBOARDS_CONFIG: file, UPSTREAM_CALLS_PER_MINUTE: '600' }), port);
+  // A long TTL and reconciliation: only a webhook can move the figures during a test.
+  const quiet = { CACHE_TTL_MS: '600000', CACHE_MAX_AGE_MS: '1200000', RECONCILE_INTERVAL_MS: '600000' };
+  app = await startOwnApp(ownAppEnv(sandbox.url, { TWENTY_API_KEY: APP_KEY, DASHBOARDS_CONFIG: file, UPSTREAM_CALLS_PER_MINUTE: '600', ...quiet }), port);
 });
 test.afterAll(async () => {
+  if (sandbox) {
+    // This workspace's keys: 0 the tests' CRM key, 1 the app's read-only key, 2 the Twenty user.
+    const response = await fetch(`${sandbox.url}/__sandbox/requests`, { headers: { authorization: `Bearer ${E2E_TEST_KEY}` } });
+    const log = (await response.json()) as { requests: { keyIndex?: number; operationType: string; endpoint: string; rootFields: string[] }[] };
+    const fromApp = log.requests.filter((r) => r.keyIndex === 1);
+    expect(fromApp.length, 'the app read the workspace').toBeGreaterThan(0);
+    expect(fromApp.filter((r) => r.operationType !== 'query').map((r) => `${r.endpoint} ${r.rootFields.join('+')}`), 'the app sent only queries').toEqual([]);
+  }
   await app?.stop();
   await sandbox?.close();
 });
@@ -174,7 +184,9 @@ test('a dashboard made through the API publishes: figures equal Twenty\'s, the w
   expect((await request.get(`${app.url}/d/pipeline?view=tab-1`)).status()).toBe(400);
 });
 
-test('a deal moved in the CRM moves the published figures: the signed webhook refreshes the board to Twenty\'s new answer', async ({ page }) => {
+test('a deal moved in the CRM moves the published figures: the signed webhook refreshes the board to Twenty\'s new answer', async ({ page, request }) => {
+  const boardRefreshes = async () => ((await (await request.get(`${app.url}/api/health`, { headers: E2E_HEALTH_HEADERS })).json()) as { realtime: { refreshReasons: Record<string, number> } }).realtime.refreshReasons.board ?? 0;
+  const refreshesBefore = await boardRefreshes();
   const layout = await user.layout('Sales Dashboard');
   const stageChart = byTitle(layout, 'Pipeline by Stage');
   const number = byTitle(layout, 'Open pipeline');
@@ -189,6 +201,7 @@ test('a deal moved in the CRM moves the published figures: the signed webhook re
   await expect.poll(() => pointsOnPage(page, stageChart.id), { timeout: 15_000 }).toEqual(after);
   const { micros } = await openPipelineValue();
   await expect.poll(() => pointsOnPage(page, number.id), { timeout: 15_000 }).toEqual([{ label: 'Open pipeline', series: '', value: String(Number(micros) / 1_000_000) }]);
+  expect(await boardRefreshes()).toBeGreaterThan(refreshesBefore);
 });
 
 test('the TV rotates through the tabs, each tab one slide with its widgets', async ({ page }) => {
