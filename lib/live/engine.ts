@@ -165,8 +165,8 @@ export function createRealtimeEngine(opts: RealtimeOptions): RealtimeEngine {
       stats.received += 1;
       const routed = routeDelivery(event, createdAt, memory, feeds.values(), (slug) => opts.dashboards.get(slug), new Date(now()), opts.dealKeys);
       if (routed.ignored) stats.ignored[routed.ignored] += 1;
-      for (const slug of routed.refresh) {
-        const reason = routed.refreshReason ?? 'company';
+      const refreshes = [...routed.refresh.map((slug) => ({ slug, reason: routed.refreshReason ?? 'company' })), ...(routed.boards ?? []).map((slug) => ({ slug, reason: 'board' as const }))];
+      for (const { slug, reason } of refreshes) {
         stats.refreshReasons[reason] = (stats.refreshReasons[reason] ?? 0) + 1;
         scheduler.request(slug);
       }

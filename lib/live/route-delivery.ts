@@ -20,6 +20,8 @@ export type Routed = {
   /** Dashboards to refresh outright (coalesced and budgeted by the scheduler), and why. */
   refresh: string[];
   refreshReason?: OutrightRefresh;
+  /** Published Twenty dashboards to refresh (reason `board`): Twenty computes their figures. */
+  boards?: string[];
   perDashboard: { feed: DashboardFeed; transition: Transition | null; tickerItem: TickerItem | null }[];
 };
 
@@ -49,10 +51,11 @@ export function routeDelivery(
 ): Routed {
   const [boardFeeds, feeds] = partition([...allFeeds], (f) => dashboardOf(f.slug)?.twentyDashboard !== undefined);
   const routed = routePipelines(event, createdAt, memory, feeds, dashboardOf, now, keyOf);
-  // Widgets on other objects follow the TTL; opportunity widgets follow every opportunity delivery.
-  const boards = event.objectName === 'opportunity' ? boardsReading('opportunity', boardFeeds) : [];
-  if (boards.length === 0) return routed;
-  return { ...routed, ignored: null, refresh: [...routed.refresh, ...boards], refreshReason: routed.refresh.length > 0 ? routed.refreshReason : 'board' };
+  // Widgets on other objects follow the TTL; opportunity widgets follow every opportunity delivery
+  // that says something new (a repeated or older state changes no figure Twenty computes).
+  const stale = routed.ignored === 'duplicate' || routed.ignored === 'older' || routed.ignored === 'after_destroy';
+  const boards = event.objectName === 'opportunity' && event.record && !stale ? boardsReading('opportunity', boardFeeds) : [];
+  return boards.length === 0 ? routed : { ...routed, ignored: null, boards };
 }
 
 function partition<T>(list: readonly T[], test: (item: T) => boolean): [T[], T[]] {

@@ -180,7 +180,7 @@ export function createTwentyClient(options: TwentyClientOptions): TwentyClient {
     fetchPipelineData,
     fetchStageOptions: () => readStageOptions(transport, log),
     capabilities,
-    metadataPass: () => createMetadataPass({ readStageOptions: stageOptionsNow, views, boards }),
+    metadataPass: () => createMetadataPass({ readStageOptions: stageOptionsNow, views, boards, boardDataTtlMs: parsed.widgetDataTtlMs }),
     callCount: () => transport.callCount(),
   };
 }

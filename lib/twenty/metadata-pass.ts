@@ -15,7 +15,7 @@ import type { DashboardLayout } from '@/lib/twenty/board/layout-schema';
 // Both reads are kept by the client for the next load, so the refresh they may lead to does not
 // read them again. Nothing here queries records.
 
-export type MetadataChange = 'stage_options' | 'view' | 'view_refused' | 'layout' | 'layout_refused';
+export type MetadataChange = 'stage_options' | 'view' | 'view_refused' | 'layout' | 'layout_refused' | 'widget_data';
 
 export type MetadataPass = {
   /** What moved since `data` was fetched for `dashboard`; null when nothing did. */
@@ -28,6 +28,12 @@ export type MetadataPassDeps = {
   views: Pick<DashboardViews, 'reread'>;
   /** Absent in tests of views alone: no board is then compared. */
   boards?: Pick<BoardReader, 'rereadLayouts'>;
+  /**
+   * A board's widgets on other objects than opportunities get no webhook: a board whose figures are
+   * older than this is due a refresh (`widget_data`), so a screen that only listens still follows them.
+   */
+  boardDataTtlMs?: number;
+  now?: () => number;
 };
 
 const REFUSED = Symbol('refused');
@@ -45,7 +51,11 @@ export function createMetadataPass(deps: MetadataPassDeps): MetadataPass {
     layouts ??= deps.boards.rereadLayouts();
     try {
       const fingerprint = boardPlanOf(await layouts, dashboard).fingerprint;
-      return data.board && data.board.fingerprint !== fingerprint ? 'layout' : null;
+      if (!data.board) return null;
+      if (data.board.fingerprint !== fingerprint) return 'layout';
+      const age = (deps.now ?? Date.now)() - Date.parse(data.fetchedAt);
+      const untracked = data.board.objects.some((name) => name !== 'opportunity');
+      return untracked && deps.boardDataTtlMs !== undefined && age >= deps.boardDataTtlMs ? 'widget_data' : null;
     } catch (err) {
       const refusal = noLayoutRefusal(dashboard, err);
       // Deleted, renamed away, a widget title gone: the refresh refuses the dashboard as a load does.

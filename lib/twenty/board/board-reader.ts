@@ -54,10 +54,21 @@ export function createBoardReader(opts: { transport: Transport; ttlMs: number; d
     opts.log(line);
   }
 
-  async function readLayouts(): Promise<DashboardLayout[]> {
-    const data = await opts.transport.runQuery({ endpoint: 'metadata', document: DASHBOARD_LAYOUTS, schema: dashboardLayoutsSchema });
-    layouts = { at: clock(), value: data.getPageLayouts };
-    return data.getPageLayouts;
+  // Boards loading at once (at start, two boards of one layout) share one read of each.
+  let layoutsRead: Promise<DashboardLayout[]> | null = null;
+  let objectsRead: Promise<Map<string, BoardObject>> | null = null;
+
+  function readLayouts(): Promise<DashboardLayout[]> {
+    layoutsRead ??= opts.transport
+      .runQuery({ endpoint: 'metadata', document: DASHBOARD_LAYOUTS, schema: dashboardLayoutsSchema })
+      .then((data) => {
+        layouts = { at: clock(), value: data.getPageLayouts };
+        return data.getPageLayouts;
+      })
+      .finally(() => {
+        layoutsRead = null;
+      });
+    return layoutsRead;
   }
 
   async function layoutsFor(dashboard: Pick<DashboardConfig, 'slug' | 'twentyDashboard'>): Promise<DashboardLayout[]> {
@@ -69,11 +80,17 @@ export function createBoardReader(opts: { transport: Transport; ttlMs: number; d
     }
   }
 
-  async function objectsNow(): Promise<Map<string, BoardObject>> {
-    if (fresh(objects, opts.ttlMs)) return objects.value;
-    const value = await readBoardObjects(opts.transport);
-    objects = { at: clock(), value };
-    return value;
+  function objectsNow(): Promise<Map<string, BoardObject>> {
+    if (fresh(objects, opts.ttlMs)) return Promise.resolve(objects.value);
+    objectsRead ??= readBoardObjects(opts.transport)
+      .then((value) => {
+        objects = { at: clock(), value };
+        return value;
+      })
+      .finally(() => {
+        objectsRead = null;
+      });
+    return objectsRead;
   }
 
   function reusable(planned: PlannedWidget, key: string, object: BoardObject | undefined): PublishedWidget | undefined {
@@ -103,7 +120,8 @@ export function createBoardReader(opts: { transport: Transport; ttlMs: number; d
 
   return {
     async fetchBoard(dashboard, now) {
-      const [all, objectMap] = await Promise.all([layoutsFor(dashboard), objectsNow()]);
+      const [all, firstObjects] = await Promise.all([layoutsFor(dashboard), objectsNow()]);
+      let objectMap = firstObjects;
       let plan: BoardPlan;
       try {
         plan = boardPlanOf(all, dashboard);
@@ -114,6 +132,11 @@ export function createBoardReader(opts: { transport: Transport; ttlMs: number; d
       for (const out of plan.leftOut) {
         const why = out.reason === 'not_selected' ? 'not in the dashboard\'s "widgets"' : out.reason === 'no_object' ? 'it reads no object' : `${out.type} widgets are not published (only charts: bar, line, pie, number)`;
         sayOnce(`${dashboard.slug}:${out.id}:left`, why, { level: 'info', event: 'twenty.board_widget_left_out', slug: dashboard.slug, widget: out.title, reason: why });
+      }
+      // A widget on an object made since the objects were read (a new custom object): read them again once.
+      if (plan.widgets.some((w) => !objectMap.has(w.objectMetadataId))) {
+        objects = null;
+        objectMap = await objectsNow();
       }
       const widgets = await Promise.all(plan.widgets.map((w) => widgetOf(dashboard.slug, w, objectMap, now)));
       const objectNames = [...new Set(plan.widgets.map((w) => objectMap.get(w.objectMetadataId)?.nameSingular).filter((n): n is string => n !== undefined))].sort();

@@ -19,6 +19,8 @@ type Figure = 'micros' | 'percentage' | 'raw';
 export type NumberPlan =
   | { ok: true; kind: 'single'; query: NumberQuery; figure: Figure; amount: boolean }
   | { ok: true; kind: 'ratio'; numerator: NumberQuery; denominator: NumberQuery; amount: false }
+  /** What Twenty's own widget shows as "-" without asking (MIN/MAX of a date: real-2.21/charts FINDINGS §7). */
+  | { ok: true; kind: 'blank'; amount: false }
   | { ok: false; reason: string };
 
 const capital = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -77,6 +79,7 @@ export function planNumber(config: WidgetConfiguration, object: BoardObject, now
   const fieldId = text(config.aggregateFieldMetadataId);
   const field = object.fields.get(fieldId);
   if (!field) return { ok: false, reason: `its aggregate field ${fieldId} is not a field of ${object.nameSingular}` };
+  if ((operation === 'MIN' || operation === 'MAX') && (field.type === 'DATE' || field.type === 'DATE_TIME')) return { ok: true, kind: 'blank', amount: false };
   const aggregate = aggregateKeyOf(operation, field);
   if (!aggregate) return { ok: false, reason: `${operation} of a ${field.type} field is not an aggregate Twenty answers` };
   return { ok: true, kind: 'single', query: queryOf(object, aggregate.key, base), figure: aggregate.figure, amount: aggregate.figure === 'micros' };
@@ -110,7 +113,7 @@ export function ratioPoints(numerator: number | null, denominator: number | null
  * (Twenty's default is short), counts in full, percentages and ratios with "%".
  */
 export function numberDisplay(config: WidgetConfiguration, plan: Extract<NumberPlan, { ok: true }>): WidgetDisplay {
-  const percent = plan.kind === 'ratio' || plan.figure === 'percentage';
+  const percent = plan.kind === 'ratio' || (plan.kind === 'single' && plan.figure === 'percentage');
   const format = plan.amount ? (config.numberFormat === 'FULL' ? 'full' : 'short') : config.numberFormat === 'SHORT' ? 'short' : 'full';
   const suffix = `${percent ? '%' : ''}${text(config.suffix)}`;
   const display: WidgetDisplay = {

@@ -52,8 +52,20 @@ async function numberOf(transport: Transport, planned: PlannedWidget, object: Bo
   const ask = async (query: NumberQuery) => rawOf(await transport.runQuery({ document: query.document, variables: query.variables, schema: numberAnswerSchema }), query);
   const label = typeof planned.configuration.label === 'string' && planned.configuration.label.length > 0 ? planned.configuration.label : planned.title;
   // A ratio is two counts, one request each: Twenty 2.21 refuses a root field twice in one document.
-  const points = plan.kind === 'ratio' ? ratioPoints(await ask(plan.numerator), await ask(plan.denominator), label) : singlePoints(await ask(plan.query), plan.figure, label);
+  const points =
+    plan.kind === 'ratio' ? ratioPoints(await ask(plan.numerator), await ask(plan.denominator), label) : plan.kind === 'single' ? singlePoints(await ask(plan.query), plan.figure, label) : [];
   return { points, hasTooManyGroups: false, display: numberDisplay(planned.configuration, plan) };
+}
+
+/**
+ * Twenty answered in GraphQL and refused or failed this one widget's query (a configuration it
+ * cannot compute: "Cannot orderBy unknown field", a relation it cannot group by). An HTTP-level
+ * failure (a proxy's 502, a body that is not GraphQL) or an answer of the wrong shape says Twenty
+ * is not answering properly: the refresh fails and the last figures stay, marked stale.
+ */
+function aboutThisWidget(err: unknown): boolean {
+  if (!isTwentyError(err) || (err.kind !== 'rejected' && err.kind !== 'upstream_error')) return false;
+  return err.upstreamCode !== undefined && !err.upstreamCode.startsWith('HTTP ');
 }
 
 export async function readWidget(transport: Transport, planned: PlannedWidget, objects: ReadonlyMap<string, BoardObject>, now: Date): Promise<WidgetRead> {
@@ -76,8 +88,12 @@ export async function readWidget(transport: Transport, planned: PlannedWidget, o
       },
     };
   } catch (err) {
-    if (isTwentyError(err) && err.kind === 'auth' && err.upstreamCode === 'FORBIDDEN') return { widget: { ...base, state: 'not_shared' } };
-    if (isTwentyError(err) && (err.kind === 'rejected' || err.kind === 'upstream_error')) return unavailable(err.message);
+    if (isTwentyError(err) && err.kind === 'auth' && err.upstreamCode === 'FORBIDDEN') {
+      // Nothing of a widget the key may not read leaves the server but where it sits: not even its description.
+      const { description, ...placed } = base;
+      return { widget: { ...placed, state: 'not_shared' } };
+    }
+    if (aboutThisWidget(err)) return unavailable(err instanceof Error ? err.message : String(err));
     throw err;
   }
 }

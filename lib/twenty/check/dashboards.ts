@@ -64,13 +64,14 @@ function boardDetail(data: PipelineData, spent: string): string {
   return `publishes "${board.name}" · ${plural(board.tabs.length, 'tab')} · ${plural(board.widgets.length, 'widget')} (${widgets || 'none'}) · ${spent}`;
 }
 
-async function load(dashboard: DashboardConfig, deps: DashboardDeps): Promise<Omit<DashboardRun, 'dashboard' | 'row'> & { detail: string }> {
+async function load(dashboard: DashboardConfig, deps: DashboardDeps): Promise<Omit<DashboardRun, 'dashboard' | 'row'> & { detail: string; warn?: boolean }> {
   const before = deps.meter.figures().counted;
   const spent = () => plural(deps.meter.figures().counted - before, 'root field');
   if (dashboard.twentyDashboard !== undefined) {
     // Twenty computes a board's figures: there is no pipeline to count or cross-check.
     const data = await deps.client.fetchPipelineData(dashboard, deps.now);
-    return { data: null, deals: null, detail: boardDetail(data, spent()) };
+    // A widget Twenty could not compute is worth a look (its reason is in the wall's log); not shared is a choice.
+    return { data: null, deals: null, detail: boardDetail(data, spent()), warn: (data.board?.widgets ?? []).some((w) => w.state === 'unavailable') };
   }
   if (refreshesWithGroupBy(deps.caps)) {
     const data = await deps.client.fetchPipelineData(dashboard, deps.now);
@@ -86,7 +87,8 @@ async function load(dashboard: DashboardConfig, deps: DashboardDeps): Promise<Om
 export async function checkDashboard(dashboard: DashboardConfig, deps: DashboardDeps): Promise<DashboardRun> {
   const problems = unknownStageProblems(dashboard, deps.known);
   const label = dashboard.slug;
-  const cost = dashboardCost(deps.caps);
+  // A board reads its layouts, the objects and one call per widget: at least three.
+  const cost = dashboard.twentyDashboard !== undefined ? 3 : dashboardCost(deps.caps);
   if (deps.meter.remaining() < cost) {
     const skipped = `not run: the check's ${deps.meter.figures().cap} root fields are spent`;
     if (problems.length > 0) return { dashboard, row: row('fail', label, `${problems.join('; ')}; query ${skipped}`), data: null, deals: null };
@@ -98,7 +100,7 @@ export async function checkDashboard(dashboard: DashboardConfig, deps: Dashboard
     const loaded = await load(dashboard, deps);
     const fellBack = deps.logs.slice(logMark).some((l) => l.event === 'twenty.strategy_fallback' && l.level === 'warn');
     const warning = fellBack ? ' · groupBy groups did not add up, so the wall fell back to aggregates (more calls)' : '';
-    const status = problems.length > 0 ? 'fail' : fellBack ? 'warn' : 'ok';
+    const status = problems.length > 0 ? 'fail' : fellBack || loaded.warn ? 'warn' : 'ok';
     const detail = problems.length > 0 ? `${problems.join('; ')} (query: ${loaded.detail})` : `${loaded.detail}${warning}`;
     return { dashboard, row: row(status, label, detail), data: loaded.data, deals: loaded.deals };
   } catch (err) {

@@ -73,8 +73,9 @@ export async function runCheck(env: Record<string, string | undefined>, options:
 }
 
 /** Root fields the workspace saw (introspection is not among them: Twenty does not limit it). */
-export function rootFieldsSeen(s: Sandbox): number {
-  return s.log.entries().reduce((sum, e) => sum + e.rootFields.length, 0);
+/** Root fields the workspace saw; with `keyIndex`, only those one key sent (not a test's own setup as a CRM user). */
+export function rootFieldsSeen(s: Sandbox, keyIndex?: number): number {
+  return s.log.entries().filter((e) => keyIndex === undefined || e.keyIndex === keyIndex).reduce((sum, e) => sum + e.rootFields.length, 0);
 }
 
 /** The table's line for a label, e.g. the row of one dashboard. */

@@ -88,3 +88,17 @@ test('a company delivery does not refresh a board (its company widgets follow th
   await until(() => engine.isSettled(), 'settled');
   expect(fetches('accounts-board')).toBe(1);
 });
+
+test('a repeated or older delivery refreshes no board: it changes nothing Twenty computes', async () => {
+  const { engine, cache, fetches } = rig([published('deals-board')], () => ['opportunity']);
+  await cache.get('deals-board');
+  const at = (i: number) => new Date(Date.now() + i).toISOString();
+  const newer = eventOf('updated', record('n2', { stage: 'PROPOSAL', createdAt: at(0), updatedAt: at(10) }), ['stage']);
+  engine.accept(newer);
+  await until(() => fetches('deals-board') === 2 && engine.isSettled(), 'the first delivery refreshed the board');
+  engine.accept(newer);
+  engine.accept(eventOf('updated', record('n2', { stage: 'MEETING', createdAt: at(-120_000), updatedAt: at(-60_000) }), ['stage']));
+  await until(() => engine.isSettled(), 'settled');
+  expect(fetches('deals-board'), JSON.stringify(engine.stats())).toBe(2);
+  expect(engine.stats().ignored.duplicate + engine.stats().ignored.older).toBe(2);
+});

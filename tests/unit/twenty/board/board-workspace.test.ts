@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const board = (slug: string, extra: Record<string, unknown> = {}): DashboardConfig => dashboardSchema.parse({ slug, title: slug, twentyDashboard: 'Sales Dashboard', ...extra });
 
-function clientOf(url: string) {
+function clientOf(url: string, widgetDataTtlMs = 60_000) {
   const calls = { records: 0, metadata: 0 };
   const logs: LogLine[] = [];
   const strict = strict221().fetch;
@@ -32,7 +32,7 @@ function clientOf(url: string) {
     else calls.records += 1;
     return strict(input, init);
   };
-  const client = createTwentyClient({ apiUrl: url, apiKey: READ_ONLY, budget: createCallBudget({ perMinute: 100_000 }), log: (line) => void logs.push(line), fetch: counting, stageOptionsTtlMs: 60_000, widgetDataTtlMs: 60_000 });
+  const client = createTwentyClient({ apiUrl: url, apiKey: READ_ONLY, budget: createCallBudget({ perMinute: 100_000 }), log: (line) => void logs.push(line), fetch: counting, stageOptionsTtlMs: 60_000, widgetDataTtlMs });
   return { client, calls, logs };
 }
 
@@ -118,6 +118,14 @@ test('a widget on people (the key may not read them) is not shared; the rest of 
   expect(after.board?.objects).toEqual(['opportunity', 'person']);
   expect(logs.filter((l) => l.event === 'twenty.board_widget' && l.state === 'not_shared')).toHaveLength(1);
   expect(await client.metadataPass().changeOf(board('people'), after)).toBeNull();
+  // people get no webhook: once their figures are older than the widget TTL, the pass asks for a refresh
+  expect(await clientOf(sandbox.url, 0).client.metadataPass().changeOf(board('people'), after)).toBe('widget_data');
+  // a board on opportunities alone follows webhooks, never the TTL
+  const eager = clientOf(sandbox.url, 0).client;
+  const deals = board('deals-only', { widgets: ['Pipeline by Stage'] });
+  const dealsData = await eager.fetchPipelineData(deals, NOW);
+  expect(dealsData.board?.objects).toEqual(['opportunity']);
+  expect(await eager.metadataPass().changeOf(deals, dealsData)).toBeNull();
 });
 
 test('refusals: an unknown layout name, a widget title the layout lacks, and Twenty v0.55 (no layouts)', async () => {

@@ -90,6 +90,10 @@ describe('the aggregate number, through the query Twenty\'s own front sends', ()
     expect(numberDisplay({}, plan)).toMatchObject({ suffix: '%' });
   });
 
+  it('MIN or MAX of a date: no figure, as Twenty\'s own widget shows "-" (it reads the answer under the wrong key)', () => {
+    expect(planNumber({ aggregateOperation: 'MIN', aggregateFieldMetadataId: FIELD_IDS.closeDate }, opportunity, new Date())).toEqual({ ok: true, kind: 'blank', amount: false });
+  });
+
   it('an aggregate field the object lacks is not computed: the reason is given', () => {
     const other = planNumber({ ...widget('Opportunity Count'), aggregateFieldMetadataId: '00000000-0000-4000-8000-000000000000', aggregateOperation: 'SUM' }, opportunity, new Date());
     expect(other.ok).toBe(false);
