@@ -1,6 +1,7 @@
 import type { DashboardConfig } from '@/lib/config/dashboard-schema';
 import type { Conversion } from '@/lib/pipeline/money/totals';
 import { computeKpis } from '@/lib/pipeline/kpis';
+import { identityOf } from '@/lib/pipeline/identity';
 import { buildStageCatalog } from '@/lib/pipeline/stage-catalog';
 import type { BoardData, SnapshotContent } from '@/lib/pipeline/types';
 
@@ -12,11 +13,7 @@ import type { BoardData, SnapshotContent } from '@/lib/pipeline/types';
 export function boardContent(board: BoardData, dashboard: DashboardConfig, now: Date, conversion: Conversion, demo: boolean): SnapshotContent {
   const { widgets, fingerprint, objects, ...published } = board;
   return {
-    slug: dashboard.slug,
-    title: dashboard.title,
-    currency: dashboard.currency,
-    locale: dashboard.locale,
-    timeZone: dashboard.timeZone,
+    ...identityOf(dashboard),
     stages: [],
     kpis: computeKpis([], buildStageCatalog([], [], dashboard), conversion, dashboard, now),
     timeline: [],

@@ -11,6 +11,7 @@ import { buildTimeline } from '@/lib/pipeline/timeline';
 import { selectTopDeals } from '@/lib/pipeline/top-deals';
 import type { PipelineData, SnapshotContent } from '@/lib/pipeline/types';
 import { boardContent } from '@/lib/pipeline/board';
+import { identityOf } from '@/lib/pipeline/identity';
 
 /**
  * Everything a dashboard shows, from Twenty's buckets and top deals. Pure: the same data,
@@ -31,11 +32,7 @@ export function buildSnapshotContent(
   const groups = data.groups.filter((g) => catalog.includes(g.stage));
   const stages = summariseStages(catalog, groups, conversion);
   return {
-    slug: dashboard.slug,
-    title: dashboard.title,
-    currency: dashboard.currency,
-    locale: dashboard.locale,
-    timeZone: dashboard.timeZone,
+    ...identityOf(dashboard),
     stages,
     kpis: computeKpis(groups, catalog, conversion, dashboard, now),
     timeline: buildTimeline(groups, catalog, conversion, dashboard, now),

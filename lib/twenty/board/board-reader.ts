@@ -3,7 +3,7 @@ import type { BoardData, PublishedWidget } from '@/lib/pipeline/board-types';
 import { isTwentyError } from '@/lib/twenty/errors';
 import type { Log, Transport } from '@/lib/twenty/transport';
 import { DASHBOARD_LAYOUTS, dashboardLayoutsSchema, type DashboardLayout } from '@/lib/twenty/board/layout-schema';
-import { readBoardObjects, type BoardObject } from '@/lib/twenty/board/objects';
+import { readObjects, type TwentyObject } from '@/lib/twenty/objects';
 import { BoardRefusal, findLayout, planBoard, type BoardPlan, type PlannedWidget } from '@/lib/twenty/board/plan';
 import { readWidget } from '@/lib/twenty/board/widget-data';
 
@@ -42,7 +42,7 @@ export function boardPlanOf(layouts: readonly DashboardLayout[], dashboard: Pick
 export function createBoardReader(opts: { transport: Transport; ttlMs: number; dataTtlMs: number; log: Log; clock?: () => number }): BoardReader {
   const clock = opts.clock ?? Date.now;
   let layouts: Kept<DashboardLayout[]> | null = null;
-  let objects: Kept<Map<string, BoardObject>> | null = null;
+  let objects: Kept<Map<string, TwentyObject>> | null = null;
   const results = new Map<string, WidgetResult>();
   const said = new Map<string, string>();
   const fresh = <T>(kept: Kept<T> | null, ttl: number): kept is Kept<T> => kept !== null && clock() - kept.at < ttl;
@@ -56,7 +56,7 @@ export function createBoardReader(opts: { transport: Transport; ttlMs: number; d
 
   // Boards loading at once (at start, two boards of one layout) share one read of each.
   let layoutsRead: Promise<DashboardLayout[]> | null = null;
-  let objectsRead: Promise<Map<string, BoardObject>> | null = null;
+  let objectsRead: Promise<Map<string, TwentyObject>> | null = null;
 
   function readLayouts(): Promise<DashboardLayout[]> {
     layoutsRead ??= opts.transport
@@ -80,9 +80,9 @@ export function createBoardReader(opts: { transport: Transport; ttlMs: number; d
     }
   }
 
-  function objectsNow(): Promise<Map<string, BoardObject>> {
+  function objectsNow(): Promise<Map<string, TwentyObject>> {
     if (fresh(objects, opts.ttlMs)) return Promise.resolve(objects.value);
-    objectsRead ??= readBoardObjects(opts.transport)
+    objectsRead ??= readObjects(opts.transport)
       .then((value) => {
         objects = { at: clock(), value };
         return value;
@@ -93,7 +93,7 @@ export function createBoardReader(opts: { transport: Transport; ttlMs: number; d
     return objectsRead;
   }
 
-  function reusable(planned: PlannedWidget, key: string, object: BoardObject | undefined): PublishedWidget | undefined {
+  function reusable(planned: PlannedWidget, key: string, object: TwentyObject | undefined): PublishedWidget | undefined {
     const kept = results.get(planned.id);
     if (!kept || kept.key !== key) return undefined;
     const age = clock() - kept.at;
@@ -102,7 +102,7 @@ export function createBoardReader(opts: { transport: Transport; ttlMs: number; d
     return age < opts.dataTtlMs ? kept.widget : undefined;
   }
 
-  async function widgetOf(slug: string, planned: PlannedWidget, all: ReadonlyMap<string, BoardObject>, now: Date): Promise<PublishedWidget> {
+  async function widgetOf(slug: string, planned: PlannedWidget, all: ReadonlyMap<string, TwentyObject>, now: Date): Promise<PublishedWidget> {
     const key = JSON.stringify([planned.objectMetadataId, planned.configuration]);
     const object = all.get(planned.objectMetadataId);
     const kept = reusable(planned, key, object);

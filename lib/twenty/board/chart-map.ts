@@ -30,6 +30,18 @@ function axisNames(config: WidgetConfiguration, answer: { xAxisLabel: string; yA
 
 const hasSecondaryAxis = (config: WidgetConfiguration) => text(config.secondaryAxisGroupByFieldMetadataId) !== undefined;
 
+/** What bar and line charts share: colour, legend, data labels, axis names, a fixed range. */
+function axisChartDisplay(config: WidgetConfiguration, answer: BarAnswer | LineAnswer): WidgetDisplay {
+  return {
+    color: text(config.color),
+    showLegend: answer.showLegend,
+    showDataLabels: answer.showDataLabels,
+    ...axisNames(config, answer),
+    rangeMin: finite(config.rangeMin),
+    rangeMax: finite(config.rangeMax),
+  };
+}
+
 export function mapBarChart(answer: BarAnswer, config: WidgetConfiguration): MappedChart {
   const seriesLabel = new Map(answer.series.map((s) => [s.key, s.label]));
   const withSeries = hasSecondaryAxis(config);
@@ -48,12 +60,7 @@ export function mapBarChart(answer: BarAnswer, config: WidgetConfiguration): Map
       layout: answer.layout === 'HORIZONTAL' ? 'horizontal' : 'vertical',
       groupMode: withSeries ? (answer.groupMode === 'STACKED' ? 'stacked' : 'grouped') : undefined,
       cumulative: flag(config.isCumulative) || undefined,
-      color: text(config.color),
-      showLegend: answer.showLegend,
-      showDataLabels: answer.showDataLabels,
-      ...axisNames(config, answer),
-      rangeMin: finite(config.rangeMin),
-      rangeMax: finite(config.rangeMax),
+      ...axisChartDisplay(config, answer),
     }),
   };
 }
@@ -69,12 +76,7 @@ export function mapLineChart(answer: LineAnswer, config: WidgetConfiguration): M
     display: compact({
       stacked: flag(config.isStacked) || undefined,
       cumulative: flag(config.isCumulative) || undefined,
-      color: text(config.color),
-      showLegend: answer.showLegend,
-      showDataLabels: answer.showDataLabels,
-      ...axisNames(config, answer),
-      rangeMin: finite(config.rangeMin),
-      rangeMax: finite(config.rangeMax),
+      ...axisChartDisplay(config, answer),
     }),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WidgetDisplay, WidgetPoint } from '@/lib/pipeline/board-types';
 import type { WidgetConfiguration } from '@/lib/twenty/board/layout-schema';
-import type { BoardObject } from '@/lib/twenty/board/objects';
+import type { TwentyObject } from '@/lib/twenty/objects';
 import type { FilterPart } from '@/lib/twenty/filter-rules';
 import type { FieldInfo } from '@/lib/twenty/views/operands';
 import { translateFilterSet } from '@/lib/twenty/views/translate';
@@ -49,7 +49,7 @@ export function aggregateKeyOf(operation: string, field: FieldInfo): { key: stri
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function queryOf(object: BoardObject, key: string, filter: FilterPart | null): NumberQuery {
+function queryOf(object: TwentyObject, key: string, filter: FilterPart | null): NumberQuery {
   const root = object.namePlural;
   if (!filter) return { document: `query BoardNumber { ${root} { ${key} } }`, variables: {}, key };
   return { document: `query BoardNumber($filter: ${capital(object.nameSingular)}FilterInput) { ${root}(filter: $filter) { ${key} } }`, variables: { filter }, key };
@@ -62,7 +62,7 @@ function optionPart(field: FieldInfo, optionValue: string): FilterPart {
   return { [field.name]: { eq: optionValue } };
 }
 
-export function planNumber(config: WidgetConfiguration, object: BoardObject, now: Date): NumberPlan {
+export function planNumber(config: WidgetConfiguration, object: TwentyObject, now: Date): NumberPlan {
   const zone = text(config.timezone) || 'UTC';
   const translation = translateFilterSet(filterSetFromWidget(config.filter), { fields: object.fields, now, zone });
   if (!translation.ok) return { ok: false, reason: `its filter cannot be applied exactly (${translation.refusal.reason}: ${translation.refusal.message})` };

@@ -4,7 +4,7 @@ import type { Transport } from '@/lib/twenty/transport';
 import { BAR_CHART_DATA, LINE_CHART_DATA, PIE_CHART_DATA, barAnswerSchema, lineAnswerSchema, pieAnswerSchema } from '@/lib/twenty/board/chart-answers';
 import { mapBarChart, mapLineChart, mapPieChart, type MappedChart } from '@/lib/twenty/board/chart-map';
 import { numberAnswerSchema, numberDisplay, planNumber, ratioPoints, rawOf, singlePoints, type NumberQuery } from '@/lib/twenty/board/number-widget';
-import type { BoardObject } from '@/lib/twenty/board/objects';
+import type { TwentyObject } from '@/lib/twenty/objects';
 import type { PlannedWidget } from '@/lib/twenty/board/plan';
 
 // One published widget's figures: one call each (a chart-data query on /metadata, or the number's
@@ -32,7 +32,7 @@ function baseOf(planned: PlannedWidget): Omit<PublishedWidget, 'state'> {
 }
 
 /** Whether the widget's figures are amounts: a sum, average, minimum or maximum of a currency field. */
-export function isAmountWidget(planned: PlannedWidget, object: BoardObject | undefined): boolean {
+export function isAmountWidget(planned: PlannedWidget, object: TwentyObject | undefined): boolean {
   const fieldId = planned.configuration.aggregateFieldMetadataId;
   const field = typeof fieldId === 'string' ? object?.fields.get(fieldId) : undefined;
   return field?.type === 'CURRENCY' && AMOUNT_OPERATIONS.has(String(planned.configuration.aggregateOperation));
@@ -46,7 +46,7 @@ async function chartOf(transport: Transport, planned: PlannedWidget): Promise<Ma
   return mapPieChart((await transport.runQuery({ endpoint: 'metadata', document: PIE_CHART_DATA, variables, schema: pieAnswerSchema })).pieChartData, config);
 }
 
-async function numberOf(transport: Transport, planned: PlannedWidget, object: BoardObject, now: Date): Promise<MappedChart | string> {
+async function numberOf(transport: Transport, planned: PlannedWidget, object: TwentyObject, now: Date): Promise<MappedChart | string> {
   const plan = planNumber(planned.configuration, object, now);
   if (!plan.ok) return plan.reason;
   const ask = async (query: NumberQuery) => rawOf(await transport.runQuery({ document: query.document, variables: query.variables, schema: numberAnswerSchema }), query);
@@ -68,7 +68,7 @@ function aboutThisWidget(err: unknown): boolean {
   return err.upstreamCode !== undefined && !err.upstreamCode.startsWith('HTTP ');
 }
 
-export async function readWidget(transport: Transport, planned: PlannedWidget, objects: ReadonlyMap<string, BoardObject>, now: Date): Promise<WidgetRead> {
+export async function readWidget(transport: Transport, planned: PlannedWidget, objects: ReadonlyMap<string, TwentyObject>, now: Date): Promise<WidgetRead> {
   const base = baseOf(planned);
   const object = objects.get(planned.objectMetadataId);
   const unavailable = (failure: string): WidgetRead => ({ widget: { ...base, state: 'unavailable' }, failure });

@@ -10,8 +10,9 @@ import type { SpentFigures } from '@/lib/twenty/check/report';
 /** Twenty 2.21 allows 100 a minute per workspace, shared by every key: the check takes a fifth. */
 export const CHECK_ROOT_FIELD_CAP = 20;
 
-// The saved-view reads too: the view row reads what the dashboard's load reads next.
-const MEMO_OPERATIONS = new Set(['TwentyCapabilities', 'TwentyTypeFields', 'OpportunityStageOptions', 'CheckMetadataQueryFields', 'OpportunityFields', 'SavedViewById', 'SavedViewsOfObject']);
+// The saved-view reads too: the view row reads what the dashboard's load reads next; and the
+// dashboard layouts, which a board's load and the list of layouts both read.
+const MEMO_OPERATIONS = new Set(['TwentyCapabilities', 'TwentyTypeFields', 'OpportunityStageOptions', 'CheckMetadataQueryFields', 'WorkspaceObjects', 'SavedViewById', 'SavedViewsOfObject', 'DashboardLayouts']);
 
 const bodySchema = z.object({ query: z.string(), operationName: z.string().nullish() });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTwentyError } from '@/lib/twenty/errors';
 import type { Transport } from '@/lib/twenty/transport';
+import { readObjects } from '@/lib/twenty/objects';
 import type { FieldInfo } from '@/lib/twenty/views/operands';
 import { filterSetFromView, viewFilterGroupSchema, viewFilterSchema, type FilterSet } from '@/lib/twenty/views/view-filter-schema';
 
@@ -34,11 +35,7 @@ const VIEW_FIELDS = `id name objectMetadataId visibility anyFieldFilterValue
   viewFilterGroups { id parentViewFilterGroupId logicalOperator positionInViewFilterGroup }`;
 const VIEW_BY_ID = `query SavedViewById($id: String!) { getView(id: $id) { ${VIEW_FIELDS} } }`;
 const VIEWS_OF_OBJECT = `query SavedViewsOfObject($objectMetadataId: String) { getViews(objectMetadataId: $objectMetadataId) { ${VIEW_FIELDS} } }`;
-const OPPORTUNITY_FIELDS = `query OpportunityFields {
-  objects(paging: { first: 1000 }, filter: {}) {
-    edges { node { id nameSingular fields(paging: { first: 1000 }, filter: {}) { edges { node { id name type options } } } } }
-  }
-}`;
+
 
 const viewSchema = z.object({
   id: z.string(),
@@ -49,21 +46,6 @@ const viewSchema = z.object({
   viewFilters: z.array(viewFilterSchema),
   viewFilterGroups: z.array(viewFilterGroupSchema),
 });
-const optionSchema = z.object({ value: z.string(), label: z.string() });
-const fieldsSchema = z.object({
-  objects: z.object({
-    edges: z.array(
-      z.object({
-        node: z.object({
-          id: z.string(),
-          nameSingular: z.string(),
-          fields: z.object({ edges: z.array(z.object({ node: z.object({ id: z.string(), name: z.string(), type: z.string(), options: z.unknown() }) })) }),
-        }),
-      }),
-    ),
-  }),
-});
-
 /** A view id (Twenty's ids are UUIDs): a `twentyView` of this shape is looked up by id. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NO_VIEW_API = /Cannot query field "getViews?"/;
@@ -100,14 +82,7 @@ export async function readView(transport: Transport, ref: string, opportunityObj
 
 /** The opportunity object's id and its fields by id, for readView and the translation. */
 export async function readOpportunityFields(transport: Transport): Promise<OpportunityFields> {
-  const data = await transport.runQuery({ endpoint: 'metadata', document: OPPORTUNITY_FIELDS, schema: fieldsSchema });
-  const opportunity = data.objects.edges.find((e) => e.node.nameSingular === 'opportunity')?.node;
+  const opportunity = [...(await readObjects(transport)).values()].find((o) => o.nameSingular === 'opportunity');
   if (!opportunity) throw new ViewLookupError('not_found', 'opportunity', 'the metadata has no opportunity object');
-  // Only select options are read (the search text matches them); other kinds' options are not ours to judge.
-  const optionsOf = (options: unknown) => {
-    const parsed = z.array(optionSchema).safeParse(options);
-    return parsed.success ? parsed.data : null;
-  };
-  const fields = new Map<string, FieldInfo>(opportunity.fields.edges.map(({ node }) => [node.id, { name: node.name, type: node.type, options: optionsOf(node.options) }]));
-  return { objectMetadataId: opportunity.id, fields };
+  return { objectMetadataId: opportunity.id, fields: opportunity.fields };
 }

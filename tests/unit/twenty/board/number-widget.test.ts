@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateKeyOf, numberAnswerSchema, numberDisplay, planNumber, ratioPoints, rawOf, singlePoints, type NumberQuery } from '@/lib/twenty/board/number-widget';
-import type { BoardObject } from '@/lib/twenty/board/objects';
+import type { TwentyObject } from '@/lib/twenty/objects';
 import { readFixture } from '@/tests/unit/twenty/helpers/fixtures';
 import { CAPTURED_FIELDS, FIELD_IDS } from '@/tests/unit/twenty/views/captured-views';
 import { capturedLayouts } from './captured-board';
@@ -13,7 +13,7 @@ const capture = (file: string) => readFixture(`real-2.21/charts/${file}`) as Cap
 const answerOf = (file: string) => numberAnswerSchema.parse(capture(file).response.body.data);
 
 const ID_FIELD = 'b7437ced-9369-494d-b9c5-9e6ca27a6896';
-const opportunity: BoardObject = {
+const opportunity: TwentyObject = {
   id: '07152cd2-888d-452b-8699-4d3a73044824',
   nameSingular: 'opportunity',
   namePlural: 'opportunities',

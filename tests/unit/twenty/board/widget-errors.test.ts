@@ -4,7 +4,7 @@
 // so the last figures stay on screen, marked stale.
 import { afterEach, expect, test } from 'vitest';
 import { createCallBudget } from '@/lib/twenty/budget';
-import type { BoardObject } from '@/lib/twenty/board/objects';
+import type { TwentyObject } from '@/lib/twenty/objects';
 import type { PlannedWidget } from '@/lib/twenty/board/plan';
 import { readWidget } from '@/lib/twenty/board/widget-data';
 import { createTransport } from '@/lib/twenty/transport';
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const OBJECT = '07152cd2-888d-452b-8699-4d3a73044824';
-const objects = new Map<string, BoardObject>([[OBJECT, { id: OBJECT, nameSingular: 'opportunity', namePlural: 'opportunities', fields: new Map([['f-amount', { name: 'amount', type: 'CURRENCY' }]]) }]]);
+const objects = new Map<string, TwentyObject>([[OBJECT, { id: OBJECT, nameSingular: 'opportunity', namePlural: 'opportunities', fields: new Map([['f-amount', { name: 'amount', type: 'CURRENCY' }]]) }]]);
 const planned: PlannedWidget = {
   id: 'w1', title: 'Pipeline', kind: 'bar', tab: 1, grid: { row: 0, column: 0, rowSpan: 6, columnSpan: 6 }, objectMetadataId: OBJECT,
   configuration: { configurationType: 'BAR_CHART', aggregateFieldMetadataId: 'f-amount', aggregateOperation: 'SUM', description: 'Secret plans' },

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { Transport } from '@/lib/twenty/transport';
 import type { FieldInfo } from '@/lib/twenty/views/operands';
 
-// The objects a published dashboard's widgets read, from /metadata in one call: each object's
-// names (the number widget's group-by root field is `<namePlural>GroupBy`) and its fields by id
-// (the aggregate field's type tells an amount from a count; the widget filter's translation
-// needs the field map). Every object is listed, readable by the key or not: what the key may read
-// is learnt from Twenty's answers (FORBIDDEN), never guessed from here.
+// The workspace's objects from /metadata in one call: each object's names (a published number
+// widget asks `<namePlural>(filter)`) and its fields by id (a saved view's or a widget filter's
+// translation needs the field map; an aggregate field's type tells an amount from a count). Every
+// object is listed, readable by the key or not: what the key may read is learnt from Twenty's
+// answers (FORBIDDEN), never guessed from here. Only select options are kept (the search text
+// matches them); other kinds' options are not ours to judge.
 
-const OBJECTS = `query BoardObjects {
+const OBJECTS = `query WorkspaceObjects {
   objects(paging: { first: 1000 }, filter: {}) {
     edges { node { id nameSingular namePlural fields(paging: { first: 1000 }, filter: {}) { edges { node { id name type options } } } } }
   }
@@ -30,14 +31,14 @@ const objectsSchema = z.object({
   }),
 });
 
-export type BoardObject = { id: string; nameSingular: string; namePlural: string; fields: Map<string, FieldInfo> };
+export type TwentyObject = { id: string; nameSingular: string; namePlural: string; fields: Map<string, FieldInfo> };
 
 function optionsOf(options: unknown): FieldInfo['options'] {
   const parsed = z.array(optionSchema).safeParse(options);
   return parsed.success ? parsed.data : null;
 }
 
-export async function readBoardObjects(transport: Transport): Promise<Map<string, BoardObject>> {
+export async function readObjects(transport: Transport): Promise<Map<string, TwentyObject>> {
   const data = await transport.runQuery({ endpoint: 'metadata', document: OBJECTS, schema: objectsSchema });
   return new Map(
     data.objects.edges.map(({ node }) => [
