@@ -27,7 +27,7 @@ export function barChartData(config: BarConfig, primary: Axis, secondary: Axis |
   });
   const common = { indexBy, xAxisLabel, yAxisLabel, showLegend: config.displayLegend ?? true, showDataLabels: config.displayDataLabel ?? false, layout, groupMode: config.groupMode ?? 'GROUPED' };
   const firstDay = config.firstDayOfTheWeek ?? 1;
-  const primarySort = { orderBy: config.primaryAxisOrderBy, manualSortOrder: config.primaryAxisManualSortOrder, field: primary.field, subFieldName: config.primaryAxisGroupBySubFieldName, granularity: config.primaryAxisDateGranularity };
+  const primarySort = { orderBy: config.primaryAxisOrderBy, manualSortOrder: config.primaryAxisManualSortOrder, field: primary.field, subFieldName: config.primaryAxisGroupBySubFieldName, granularity: config.primaryAxisDateGranularity, firstDayOfTheWeek: firstDay };
 
   if (!secondary) {
     const valueKey = indexBy === aggregateField.name ? `${aggregateField.name}-aggregate` : aggregateField.name;
@@ -59,7 +59,7 @@ export function barChartData(config: BarConfig, primary: Axis, secondary: Axis |
     ? sortChartData(keys, {
       orderBy: config.secondaryAxisOrderBy, manualSortOrder: config.secondaryAxisManualSortOrder, lookup: secondaryLookup, label: (k) => k,
       value: (k) => limited.reduce((s, r) => s + (typeof r[k] === 'number' ? r[k] : 0), 0), field: secondary.field,
-      subFieldName: config.secondaryAxisGroupBySubFieldName, granularity: config.secondaryAxisGroupByDateGranularity,
+      subFieldName: config.secondaryAxisGroupBySubFieldName, granularity: config.secondaryAxisGroupByDateGranularity, firstDayOfTheWeek: firstDay,
     })
     : keys;
   const limitedKeys = sortedKeys.slice(0, LIMITS.groupsPerBar);

@@ -28,7 +28,7 @@ export function lineChartData(config: LineConfig, primary: Axis, secondary: Axis
     desc: config.primaryAxisOrderBy === 'FIELD_DESC', twoDimensional: secondary !== undefined, splitMultiValueFields: config.splitMultiValueFields,
   });
   const firstDay = config.firstDayOfTheWeek ?? 1;
-  const primarySort = { orderBy: config.primaryAxisOrderBy, manualSortOrder: config.primaryAxisManualSortOrder, field: primary.field, subFieldName: config.primaryAxisGroupBySubFieldName, granularity: config.primaryAxisDateGranularity };
+  const primarySort = { orderBy: config.primaryAxisOrderBy, manualSortOrder: config.primaryAxisManualSortOrder, field: primary.field, subFieldName: config.primaryAxisGroupBySubFieldName, granularity: config.primaryAxisDateGranularity, firstDayOfTheWeek: firstDay };
   const common = {
     xAxisLabel: primary.field.label,
     yAxisLabel: `${OPERATION_LABELS[config.aggregateOperation]} of ${aggregateField.label}`,
@@ -59,7 +59,7 @@ export function lineChartData(config: LineConfig, primary: Axis, secondary: Axis
   const sortedIds = config.secondaryAxisOrderBy
     ? sortChartData(seriesIds, {
       orderBy: config.secondaryAxisOrderBy, manualSortOrder: config.secondaryAxisManualSortOrder, lookup: secondaryLookup, label: (id) => id, value: seriesTotal,
-      field: secondary.field, subFieldName: config.secondaryAxisGroupBySubFieldName, granularity: config.secondaryAxisGroupByDateGranularity,
+      field: secondary.field, subFieldName: config.secondaryAxisGroupBySubFieldName, granularity: config.secondaryAxisGroupByDateGranularity, firstDayOfTheWeek: firstDay,
     })
     : seriesIds;
   const shownIds = sortedIds.slice(0, maxSeries);

@@ -12,7 +12,7 @@ export function pieChartData(config: PieConfig, axis: Axis, run: RawGroupsOf) {
   const { points, lookup } = oneDimensional(filtered.slice(0, LIMITS.pieSlices), axis, config.firstDayOfTheWeek ?? 1);
   const sorted = sortChartData(points, {
     orderBy: config.orderBy, manualSortOrder: config.manualSortOrder, lookup, label: (p) => p.label, value: (p) => p.value,
-    field: axis.field, granularity: config.dateGranularity,
+    field: axis.field, granularity: config.dateGranularity, firstDayOfTheWeek: config.firstDayOfTheWeek ?? 1,
   });
   return {
     data: sorted.map((p) => ({ key: p.label, value: p.value })),

@@ -139,3 +139,43 @@ test('chart data takes a token of the workspace rate limit shared with /graphql;
     await limited.close();
   }
 });
+
+test('cyclical dates follow the calendar, not the alphabet (real-2.21/charts/line-closeDate-month-of-the-year: January, February, March, December, Not Set)', async () => {
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const WEEK = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+  const dated = deals.filter((d) => d.closeDate !== null).map((d) => new Date(d.closeDate ?? ''));
+  const seen = (names: string[], nameOf: (d: Date) => string) => names.filter((n) => dated.some((d) => nameOf(d) === n));
+  const notSet = deals.some((d) => d.closeDate === null) ? ['Not Set'] : [];
+  const xs = async (granularity: string, orderBy: string, firstDayOfTheWeek?: number) => {
+    const line = await chart<Line>('line', { configurationType: 'LINE_CHART', aggregateFieldMetadataId: field('id'), aggregateOperation: 'COUNT', primaryAxisGroupByFieldMetadataId: field('closeDate'), primaryAxisDateGranularity: granularity, primaryAxisOrderBy: orderBy, timezone: 'UTC', firstDayOfTheWeek });
+    return line.series[0]?.data.map((p) => p.x);
+  };
+  const months = seen(MONTHS, (d) => MONTHS[d.getUTCMonth()] ?? '');
+  expect(months.length).toBeGreaterThan(2);
+  expect(await xs('MONTH_OF_THE_YEAR', 'FIELD_ASC')).toEqual([...months, ...notSet]);
+  expect(await xs('MONTH_OF_THE_YEAR', 'FIELD_DESC')).toEqual([...months].reverse().concat(notSet));
+  const dayOf = (d: Date) => WEEK[(d.getUTCDay() + 6) % 7] ?? '';
+  const mondayFirst = seen(WEEK, dayOf);
+  expect(await xs('DAY_OF_THE_WEEK', 'FIELD_ASC', 1)).toEqual([...mondayFirst, ...notSet]);
+  const sundayFirst = seen(['Sunday', ...WEEK.slice(0, 6)], dayOf);
+  expect(await xs('DAY_OF_THE_WEEK', 'FIELD_ASC', 0)).toEqual([...sundayFirst, ...notSet]);
+  expect(sundayFirst).not.toEqual([...sundayFirst].sort());
+  const quarters = seen(['Q1', 'Q2', 'Q3', 'Q4'], (d) => `Q${Math.floor(d.getUTCMonth() / 3) + 1}`);
+  expect(await xs('QUARTER_OF_THE_YEAR', 'FIELD_ASC')).toEqual([...quarters, ...notSet]);
+});
+
+test('a chart call refused for its filter still takes its token: the token goes before any check (sandbox/README.md, Dashboards)', async () => {
+  const limited = await start({ rateLimit: 2, opportunities: 10, readOnlyApiKeys: [RO] });
+  try {
+    const opportunity = limited.workspace.metadata.object('opportunity');
+    const id = (name: string) => opportunity.fields.find((f) => f.name === name)?.id ?? '';
+    const pie = (filter: unknown) => post(limited, '/metadata', chartQuery('pie'), { key: RO, variables: { i: { objectMetadataId: opportunity.id, configuration: { configurationType: 'PIE_CHART', aggregateFieldMetadataId: id('id'), aggregateOperation: 'COUNT', groupByFieldMetadataId: id('stage'), filter } } } });
+    const bad = await pie({ recordFilters: [{ fieldMetadataId: id('stage'), operand: 'NOT_AN_OPERAND', value: '["NEW"]' }] });
+    expect(bad.body.errors?.[0]?.message).toMatch(/^Query execution failed: Pie chart data retrieval failed: /);
+    expect(bad.body.errors?.[0]?.message).not.toMatch(/Limit reached/);
+    expect((await pie(null)).body.errors).toBeUndefined();
+    expect((await pie(null)).body.errors?.[0]?.message).toBe('Query execution failed: Pie chart data retrieval failed: Limit reached (2 tokens per 60000 ms)');
+  } finally {
+    await limited.close();
+  }
+});

@@ -36,7 +36,7 @@ export const NOT_REPLAYED_221: Record<string, string> = {
   'app-answers/': "Pipeline Wall's own answers: app tests",
   'views-dashboards/q3-': 'page layouts and chart data of the captured workspace (its layouts, 460 deals and companies are not rebuilt): replayed with this workspace\'s ids, shapes, errors and seed-computed values compared, in tests/unit/sandbox/dashboards-*.test.ts',
   'views-dashboards/00-setup-': 'the read-only role and key of the second run: made with user-only /metadata mutations the demo workspace does not have (its keys are options)',
-  'charts/': "chart data, aggregate numbers, rate limit and layouts of the third run (a different workspace: 155 deals, its own ids): mapped onto the wall's widgets in tests/unit/twenty/board/*.test.ts and classified in tests/unit/twenty/classify.test.ts; the demo workspace's chart data is held to Twenty's source and these shapes in tests/unit/sandbox/dashboards-*.test.ts",
+  'charts/': "chart data, aggregate numbers, rate limit and layouts of the third run (a different workspace: 155 deals, its own ids): mapped onto the wall's widgets in tests/unit/twenty/board/*.test.ts and classified in tests/unit/twenty/classify.test.ts; the demo workspace's chart-data answers are held to every bar-/line-/pie-/seed-/forbidden-/opportunity-*-pointOfContact chart capture (shape, errors, label formats, orders, caps; company and rocket charts named there as data only) in tests/unit/sandbox/dashboards-real-charts.test.ts",
 };
 
 export type Caller = 'admin' | 'readOnly' | 'user' | 'none' | 'malformed' | 'jwt' | 'revoked';
