@@ -1,6 +1,7 @@
 // barChartData / lineChartData / pieChartData on /metadata (2.21): the chart data Twenty's own
 // dashboards draw, computed from the workspace's records at the moment of the call, so a record
 // change shows in the next answer. Objects the caller's role cannot read are refused as captured.
+import type { z } from 'zod';
 import { parseConfig, barConfigSchema, lineConfigSchema, pieConfigSchema } from '@/sandbox/charts/config';
 import { barChartData } from '@/sandbox/charts/bar';
 import { fieldOf, objectOf, wrapChartError } from '@/sandbox/charts/errors';
@@ -37,18 +38,23 @@ function chart(context: string, compute: () => unknown): unknown {
   }
 }
 
+/** A bar or line chart's axes, as its configuration names them (the secondary one is optional). */
+function axesOf(meta: Parameters<typeof fieldOf>[0], config: z.infer<typeof barConfigSchema> | z.infer<typeof lineConfigSchema>): { primary: Axis; secondary: Axis | undefined } {
+  const primary: Axis = { field: fieldOf(meta, config.primaryAxisGroupByFieldMetadataId), subFieldName: config.primaryAxisGroupBySubFieldName, granularity: config.primaryAxisDateGranularity, orderBy: config.primaryAxisOrderBy };
+  const secondaryId = config.secondaryAxisGroupByFieldMetadataId;
+  const secondary: Axis | undefined = secondaryId
+    ? { field: fieldOf(meta, secondaryId), subFieldName: config.secondaryAxisGroupBySubFieldName, granularity: config.secondaryAxisGroupByDateGranularity, orderBy: config.secondaryAxisOrderBy }
+    : undefined;
+  return { primary, secondary };
+}
+
 export const chartQueryResolvers: Record<string, Resolver> = {
   barChartData: (_, args, ctx) => {
     const { objectMetadataId, configuration } = inputOf(args);
     const config = parseConfig(barConfigSchema, configuration);
     return chart('Bar chart data retrieval failed', () => {
-      const meta = ctx.workspace.metadata;
-      objectOf(meta, objectMetadataId);
-      const primary: Axis = { field: fieldOf(meta, config.primaryAxisGroupByFieldMetadataId), subFieldName: config.primaryAxisGroupBySubFieldName, granularity: config.primaryAxisDateGranularity, orderBy: config.primaryAxisOrderBy };
-      const secondaryId = config.secondaryAxisGroupByFieldMetadataId;
-      const secondary: Axis | undefined = secondaryId
-        ? { field: fieldOf(meta, secondaryId), subFieldName: config.secondaryAxisGroupBySubFieldName, granularity: config.secondaryAxisGroupByDateGranularity, orderBy: config.secondaryAxisOrderBy }
-        : undefined;
+      objectOf(ctx.workspace.metadata, objectMetadataId);
+      const { primary, secondary } = axesOf(ctx.workspace.metadata, config);
       const query = queryOf(ctx, objectMetadataId, config, primary, secondary);
       return barChartData(config, primary, secondary, query(0).aggregateField, (limit) => runChartGroupBy(ctx, query(limit)));
     });
@@ -57,13 +63,8 @@ export const chartQueryResolvers: Record<string, Resolver> = {
     const { objectMetadataId, configuration } = inputOf(args);
     const config = parseConfig(lineConfigSchema, configuration);
     return chart('Line chart data retrieval failed', () => {
-      const meta = ctx.workspace.metadata;
-      objectOf(meta, objectMetadataId);
-      const primary: Axis = { field: fieldOf(meta, config.primaryAxisGroupByFieldMetadataId), subFieldName: config.primaryAxisGroupBySubFieldName, granularity: config.primaryAxisDateGranularity, orderBy: config.primaryAxisOrderBy };
-      const secondaryId = config.secondaryAxisGroupByFieldMetadataId;
-      const secondary: Axis | undefined = secondaryId
-        ? { field: fieldOf(meta, secondaryId), subFieldName: config.secondaryAxisGroupBySubFieldName, granularity: config.secondaryAxisGroupByDateGranularity, orderBy: config.secondaryAxisOrderBy }
-        : undefined;
+      objectOf(ctx.workspace.metadata, objectMetadataId);
+      const { primary, secondary } = axesOf(ctx.workspace.metadata, config);
       const query = queryOf(ctx, objectMetadataId, config, primary, secondary);
       const prefix = seriesPrefix(objectMetadataId, configuration);
       return lineChartData(config, primary, secondary, query(0).aggregateField, (limit) => runChartGroupBy(ctx, query(limit)), prefix);
